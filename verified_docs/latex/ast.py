@@ -1,0 +1,101 @@
+"""The tree a claim's LaTeX is parsed into.
+
+One tree, two evaluators (SymPy and NumPy): the symbolic and the numeric check read the same
+parse of the equation the reader sees, and neither depends on the other's arithmetic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Number:
+    text: str
+
+
+@dataclass(frozen=True)
+class Name:
+    """A symbol or a named quantity such as ``\\frac{\\partial f}{\\partial \\mathbf{x}}``."""
+
+    canonical: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Constant:
+    name: str  # "e" or "pi"
+
+
+@dataclass(frozen=True)
+class Negate:
+    operand: Node
+
+
+@dataclass(frozen=True)
+class BinaryOp:
+    op: str  # "+", "-", "*", "/", "dot"
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True)
+class Power:
+    base: Node
+    exponent: Node
+
+
+@dataclass(frozen=True)
+class Transpose:
+    operand: Node
+
+
+@dataclass(frozen=True)
+class Call:
+    function: str
+    argument: Node
+
+
+@dataclass(frozen=True)
+class Norm:
+    operand: Node
+    kind: str  # "2" (Euclidean / Frobenius for matrices), "F", "abs"
+
+
+@dataclass(frozen=True)
+class MatrixLiteral:
+    rows: tuple[tuple[Node, ...], ...]
+
+
+@dataclass(frozen=True)
+class ShapeAnnotation:
+    """``\\underbrace{X}_{1 \\times n}``: the reader is told X has this shape, so it is checked."""
+
+    operand: Node
+    rows: str
+    cols: str
+
+
+@dataclass(frozen=True)
+class DerivativeOperator:
+    """``\\frac{d}{dx}(...)`` applied to an expression on the page."""
+
+    variable: str
+    order: int
+    operand: Node
+
+
+Node = (
+    Number
+    | Name
+    | Constant
+    | Negate
+    | BinaryOp
+    | Power
+    | Transpose
+    | Call
+    | Norm
+    | MatrixLiteral
+    | ShapeAnnotation
+    | DerivativeOperator
+)

@@ -1,0 +1,334 @@
+"""Evaluate a parsed equation, symbolically (SymPy) or numerically (NumPy).
+
+The tree walk is shared; the arithmetic is not. ``SympyAlgebra`` and ``NumpyAlgebra`` implement
+the same small algebra of scalars and matrices, so the two checks of a claim disagree only if
+the mathematics does — never because one check reused the other's result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+import numpy as np
+import sympy as sp
+
+from verified_docs.latex.ast import (
+    BinaryOp,
+    Call,
+    Constant,
+    DerivativeOperator,
+    MatrixLiteral,
+    Name,
+    Negate,
+    Node,
+    Norm,
+    Number,
+    Power,
+    ShapeAnnotation,
+    Transpose,
+)
+from verified_docs.latex.errors import EvaluationError
+
+Value = Any
+
+
+class Scope(Protocol):
+    """What an equation's names mean: supplied by a claim's check."""
+
+    def value(self, name: Name) -> Value: ...
+
+    def function(self, name: str) -> Callable[[Value], Value]: ...
+
+    def dimension(self, label: str) -> int: ...
+
+    def with_value(self, name: str, value: Value) -> Scope: ...
+
+
+class Algebra(Protocol):
+    def number(self, text: str) -> Value: ...
+    def constant(self, name: str) -> Value: ...
+    def is_matrix(self, value: Value) -> bool: ...
+    def shape(self, value: Value) -> tuple[int, int]: ...
+    def matrix(self, rows: list[list[Value]]) -> Value: ...
+    def transpose(self, value: Value) -> Value: ...
+    def matmul(self, left: Value, right: Value) -> Value: ...
+    def inverse(self, value: Value) -> Value: ...
+    def call(self, function: str, argument: Value) -> Value: ...
+    def norm(self, value: Value, kind: str) -> Value: ...
+    def scalar(self, value: Value) -> Value: ...
+    def derivative(
+        self, function: Callable[[Value], Value], at: Value, order: int
+    ) -> Value: ...
+
+
+def evaluate(node: Node, scope: Scope, algebra: Algebra) -> Value:
+    """Return the value of ``node``; 1×1 matrices come back as scalars."""
+    result = _Evaluator(scope, algebra).visit(node)
+    if algebra.is_matrix(result) and algebra.shape(result) == (1, 1):
+        return algebra.scalar(result)
+    return result
+
+
+class _Evaluator:
+    def __init__(self, scope: Scope, algebra: Algebra) -> None:
+        self.scope = scope
+        self.algebra = algebra
+
+    def visit(self, node: Node) -> Value:
+        algebra = self.algebra
+        match node:
+            case Number(text):
+                return algebra.number(text)
+            case Constant(name):
+                return algebra.constant(name)
+            case Name():
+                return self.scope.value(node)
+            case Negate(operand):
+                return -self.visit(operand)
+            case BinaryOp(op, left, right):
+                return self.binary(op, self.visit(left), self.visit(right))
+            case Power(base, exponent):
+                return self.power(self.visit(base), self.visit(exponent))
+            case Transpose(operand):
+                value = self.visit(operand)
+                return algebra.transpose(value) if algebra.is_matrix(value) else value
+            case Call(function, argument):
+                return self.call(function, self.visit(argument))
+            case Norm(operand, kind):
+                return algebra.norm(self.visit(operand), kind)
+            case MatrixLiteral(rows):
+                return algebra.matrix([[self.as_scalar(self.visit(c)) for c in r] for r in rows])
+            case ShapeAnnotation(operand, rows, cols):
+                return self.check_shape(self.visit(operand), rows, cols)
+            case DerivativeOperator(variable, order, operand):
+                return self.differentiate(variable, order, operand)
+        raise EvaluationError(f"cannot evaluate {node!r}")  # pragma: no cover - exhaustive
+
+    def as_scalar(self, value: Value) -> Value:
+        if self.algebra.is_matrix(value):
+            if self.algebra.shape(value) != (1, 1):
+                raise EvaluationError("a matrix entry must be a scalar")
+            return self.algebra.scalar(value)
+        return value
+
+    def binary(self, op: str, left: Value, right: Value) -> Value:
+        algebra = self.algebra
+        left_matrix, right_matrix = algebra.is_matrix(left), algebra.is_matrix(right)
+        if op in ("+", "-"):
+            if left_matrix != right_matrix or (
+                left_matrix and algebra.shape(left) != algebra.shape(right)
+            ):
+                left, right = self.as_scalar(left), self.as_scalar(right)
+            return left + right if op == "+" else left - right
+        if op == "/":
+            if right_matrix:
+                raise EvaluationError("division by a matrix; write the inverse explicitly")
+            return left / right
+        if op == "dot" and left_matrix and right_matrix:
+            if algebra.shape(left) == algebra.shape(right) and algebra.shape(left)[1] == 1:
+                return algebra.scalar(algebra.matmul(algebra.transpose(left), right))
+        if left_matrix and right_matrix:
+            if algebra.shape(left)[1] == algebra.shape(right)[0]:
+                return algebra.matmul(left, right)
+            if (1, 1) in (algebra.shape(left), algebra.shape(right)):
+                return self.as_scalar(left) * right if algebra.shape(left) == (1, 1) else (
+                    left * self.as_scalar(right)
+                )
+            raise EvaluationError(
+                f"cannot multiply {_shape_text(algebra.shape(left))} by "
+                f"{_shape_text(algebra.shape(right))}"
+            )
+        return left * right
+
+    def power(self, base: Value, exponent: Value) -> Value:
+        algebra = self.algebra
+        if algebra.is_matrix(exponent):
+            raise EvaluationError("a matrix exponent is not supported")
+        if not algebra.is_matrix(base):
+            return base**exponent
+        rows, cols = algebra.shape(base)
+        if (rows, cols) == (1, 1):
+            return algebra.scalar(base) ** exponent
+        if rows != cols:
+            raise EvaluationError(f"a {_shape_text((rows, cols))} matrix has no powers")
+        if exponent == -1:
+            return algebra.inverse(base)
+        if exponent != int(exponent) or exponent < 1:
+            raise EvaluationError("matrix powers must be positive integers or -1")
+        result = base
+        for _ in range(int(exponent) - 1):
+            result = algebra.matmul(result, base)
+        return result
+
+    def call(self, function: str, argument: Value) -> Value:
+        if function in _BUILTIN_FUNCTIONS:
+            return self.algebra.call(function, argument)
+        return self.scope.function(function)(argument)
+
+    def check_shape(self, value: Value, rows: str, cols: str) -> Value:
+        expected = (self.scope.dimension(rows), self.scope.dimension(cols))
+        actual = self.algebra.shape(value) if self.algebra.is_matrix(value) else (1, 1)
+        if actual != expected:
+            raise EvaluationError(
+                f"labelled {rows}×{cols} but it is {_shape_text(actual)}"
+            )
+        return value
+
+    def differentiate(self, variable: str, order: int, operand: Node) -> Value:
+        at = self.scope.value(Name(variable, variable))
+
+        def operand_at(point: Value) -> Value:
+            return evaluate(operand, self.scope.with_value(variable, point), self.algebra)
+
+        return self.algebra.derivative(operand_at, at, order)
+
+
+def _shape_text(shape: tuple[int, int]) -> str:
+    return f"{shape[0]}×{shape[1]}"
+
+
+_ELEMENTWISE = ("sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "sinh",
+                "cosh", "tanh", "exp", "log", "sigmoid", "softplus", "relu", "sign")
+_BUILTIN_FUNCTIONS = frozenset((*_ELEMENTWISE, "det", "trace", "diag", "softmax", "logsumexp",
+                                "sum"))
+
+
+class SympyAlgebra:
+    """Exact arithmetic: numbers are rationals, matrices are immutable SymPy matrices."""
+
+    _functions: Mapping[str, Callable[[Any], Any]] = {
+        "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "sec": sp.sec, "csc": sp.csc,
+        "cot": sp.cot, "asin": sp.asin, "acos": sp.acos, "atan": sp.atan, "sinh": sp.sinh,
+        "cosh": sp.cosh, "tanh": sp.tanh, "exp": sp.exp, "log": sp.log,
+        "sigmoid": lambda z: 1 / (1 + sp.exp(-z)),
+        "softplus": lambda z: sp.log(1 + sp.exp(z)),
+        "relu": lambda z: sp.Max(0, z),
+        "sign": sp.sign,
+    }
+
+    def number(self, text: str) -> Value:
+        return sp.Rational(text)
+
+    def constant(self, name: str) -> Value:
+        return sp.E if name == "e" else sp.pi
+
+    def is_matrix(self, value: Value) -> bool:
+        return isinstance(value, sp.MatrixBase)
+
+    def shape(self, value: Value) -> tuple[int, int]:
+        return (int(value.shape[0]), int(value.shape[1]))
+
+    def matrix(self, rows: list[list[Value]]) -> Value:
+        return sp.ImmutableMatrix(rows)
+
+    def transpose(self, value: Value) -> Value:
+        return value.T
+
+    def matmul(self, left: Value, right: Value) -> Value:
+        return sp.ImmutableMatrix(left * right)
+
+    def inverse(self, value: Value) -> Value:
+        return sp.ImmutableMatrix(value.inv())
+
+    def scalar(self, value: Value) -> Value:
+        return value[0, 0]
+
+    def call(self, function: str, argument: Value) -> Value:
+        if function in self._functions:
+            fn = self._functions[function]
+            return argument.applyfunc(fn) if self.is_matrix(argument) else fn(argument)
+        entries = list(argument) if self.is_matrix(argument) else [argument]
+        if function == "det":
+            return argument.det()
+        if function == "trace":
+            return argument.trace()
+        if function == "sum":
+            return sp.Add(*entries)
+        if function == "diag":
+            return sp.ImmutableMatrix(sp.diag(*entries))
+        if function == "logsumexp":
+            return sp.log(sp.Add(*[sp.exp(e) for e in entries]))
+        total = sp.Add(*[sp.exp(e) for e in entries])  # softmax
+        return sp.ImmutableMatrix([sp.exp(e) / total for e in entries])
+
+    def norm(self, value: Value, kind: str) -> Value:
+        if not self.is_matrix(value):
+            return sp.Abs(value)
+        return sp.sqrt(sp.Add(*[entry**2 for entry in value]))
+
+    def derivative(self, function: Callable[[Value], Value], at: Value, order: int) -> Value:
+        variable = sp.Dummy("d", real=True)
+        result = sp.diff(function(variable), variable, order)
+        return result.subs(variable, at)
+
+
+class NumpyAlgebra:
+    """Floating-point arithmetic, with central differences for ``\\frac{d}{dx}``."""
+
+    _functions: Mapping[str, Callable[[Any], Any]] = {
+        "sin": np.sin, "cos": np.cos, "tan": np.tan, "sec": lambda z: 1 / np.cos(z),
+        "csc": lambda z: 1 / np.sin(z), "cot": lambda z: 1 / np.tan(z), "asin": np.arcsin,
+        "acos": np.arccos, "atan": np.arctan, "sinh": np.sinh, "cosh": np.cosh,
+        "tanh": np.tanh, "exp": np.exp, "log": np.log,
+        "sigmoid": lambda z: 1 / (1 + np.exp(-z)),
+        "softplus": lambda z: np.logaddexp(0, z),
+        "relu": lambda z: np.maximum(0, z),
+        "sign": np.sign,
+    }
+
+    def number(self, text: str) -> Value:
+        return float(text)
+
+    def constant(self, name: str) -> Value:
+        return float(np.e if name == "e" else np.pi)
+
+    def is_matrix(self, value: Value) -> bool:
+        return isinstance(value, np.ndarray) and value.ndim == 2
+
+    def shape(self, value: Value) -> tuple[int, int]:
+        return (int(value.shape[0]), int(value.shape[1]))
+
+    def matrix(self, rows: list[list[Value]]) -> Value:
+        return np.array(rows, dtype=float)
+
+    def transpose(self, value: Value) -> Value:
+        return value.T
+
+    def matmul(self, left: Value, right: Value) -> Value:
+        return left @ right
+
+    def inverse(self, value: Value) -> Value:
+        return np.linalg.inv(value)
+
+    def scalar(self, value: Value) -> Value:
+        return float(value[0, 0])
+
+    def call(self, function: str, argument: Value) -> Value:
+        if function in self._functions:
+            return self._functions[function](argument)
+        entries = np.ravel(argument)
+        if function == "det":
+            return float(np.linalg.det(argument))
+        if function == "trace":
+            return float(np.trace(argument))
+        if function == "sum":
+            return float(entries.sum())
+        if function == "diag":
+            return np.diag(entries)
+        if function == "logsumexp":
+            peak = entries.max()
+            return float(peak + np.log(np.exp(entries - peak).sum()))
+        shifted = np.exp(entries - entries.max())  # softmax
+        return (shifted / shifted.sum()).reshape(-1, 1)
+
+    def norm(self, value: Value, kind: str) -> Value:
+        return float(np.sqrt(np.sum(np.square(value))))
+
+    def derivative(self, function: Callable[[Value], Value], at: Value, order: int) -> Value:
+        step = 1e-4 * (1 + abs(at)) if order > 1 else 1e-6 * (1 + abs(at))
+        if order == 1:
+            return (function(at + step) - function(at - step)) / (2 * step)
+        if order == 2:
+            return (function(at + step) - 2 * function(at) + function(at - step)) / step**2
+        raise EvaluationError("numeric derivatives above second order are not supported")

@@ -1,0 +1,155 @@
+"""Render LaTeX to HTML at build time with KaTeX, through one persistent Node process.
+
+The site ships no math JavaScript: every formula is turned into static HTML (plus MathML for
+accessibility) while the site is built, so pages render instantly and work without scripts.
+KaTeX only runs on Node, and starting Node costs far more than rendering one equation, so a
+single ``katex_server.js`` process is started on first use and fed one equation per line.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import subprocess
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Self
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SERVER_SCRIPT = Path(__file__).with_name("katex_server.js")
+_INSTALL_HINT = "run `npm ci` in the repository root"
+
+
+class LatexError(Exception):
+    """KaTeX rejected an equation; the message is KaTeX's own, pointing at the offending token."""
+
+    def __init__(self, latex: str, message: str) -> None:
+        super().__init__(message)
+        self.latex = latex
+        self.message = message
+
+
+def katex_asset_dir(repo_root: Path) -> Path:
+    """Return KaTeX's ``dist`` folder, whose CSS and fonts the built site must ship.
+
+    Raises FileNotFoundError naming the fix, since a missing ``node_modules`` is the usual
+    cause on a fresh checkout.
+    """
+    dist = repo_root / "node_modules" / "katex" / "dist"
+    if not (dist / "katex.min.css").is_file():
+        raise FileNotFoundError(f"KaTeX is not installed in {dist.parent}; {_INSTALL_HINT}.")
+    return dist
+
+
+def copy_katex_assets(repo_root: Path, site_dir: Path) -> None:
+    """Copy ``katex.min.css`` and its fonts into ``site_dir/assets/katex/``.
+
+    Only the woff2 fonts are copied: the CSS lists woff2 first in each ``@font-face`` and
+    every browser that can display the site supports it, so the woff/ttf fallbacks would
+    only add weight.
+    """
+    dist = katex_asset_dir(repo_root)
+    fonts = site_dir / "assets" / "katex" / "fonts"
+    fonts.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(dist / "katex.min.css", fonts.parent)
+    for font in (dist / "fonts").glob("*.woff2"):
+        shutil.copy2(font, fonts)
+
+
+class KatexRenderer:
+    """Render equations through one long-lived ``node katex_server.js`` process.
+
+    The process starts on the first :meth:`render` call and lives until :meth:`close` (or the
+    end of a ``with`` block). Results are cached per ``(latex, display)`` because the same
+    symbols recur across pages. Not thread-safe: requests and replies share one pipe pair.
+    """
+
+    def __init__(self, repo_root: Path = REPO_ROOT) -> None:
+        self._repo_root = repo_root
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._cache: dict[tuple[str, bool], str] = {}
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def render(self, latex: str, *, display: bool) -> str:
+        """Return KaTeX's HTML for ``latex``, or raise LatexError with KaTeX's message."""
+        key = (latex, display)
+        if key not in self._cache:
+            reply = self._request({"latex": latex, "display": display})
+            if "error" in reply:
+                raise LatexError(latex, reply["error"])
+            self._cache[key] = reply["html"]
+        return self._cache[key]
+
+    def close(self) -> None:
+        """Stop the Node process; closing its stdin lets it exit on its own."""
+        if self._proc is not None:
+            _shut_down(self._proc)
+            self._proc = None
+
+    def _request(self, payload: dict[str, str | bool]) -> dict[str, str]:
+        proc = self._process()
+        stdin, stdout = _pipes(proc)
+        try:
+            stdin.write(json.dumps(payload).encode() + b"\n")
+            stdin.flush()
+            line = stdout.readline()
+        except BrokenPipeError:
+            line = b""
+        if not line:
+            self._proc = None
+            _shut_down(proc)
+            code = proc.returncode
+            cause = (
+                f"was killed by {signal.Signals(-code).name}"
+                if code < 0
+                else f"exited with status {code}"
+            )
+            raise RuntimeError(
+                f"The KaTeX server (node {SERVER_SCRIPT}) {cause} while rendering "
+                f"{payload['latex']!r}; Node's own error output, if any, is on stderr."
+            )
+        reply: dict[str, str] = json.loads(line)
+        return reply
+
+    def _process(self) -> subprocess.Popen[bytes]:
+        if self._proc is None:
+            node = shutil.which("node")
+            if node is None:
+                raise FileNotFoundError(
+                    f"`node` is not on PATH; install Node.js, then {_INSTALL_HINT}."
+                )
+            katex_asset_dir(self._repo_root)
+            # stderr is inherited so KaTeX's strict-mode warnings show up in the build log.
+            self._proc = subprocess.Popen(
+                [node, str(SERVER_SCRIPT), str(self._repo_root)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+            )
+        return self._proc
+
+
+def _pipes(proc: subprocess.Popen[bytes]) -> tuple[IO[bytes], IO[bytes]]:
+    """Narrow Popen's optional pipes, which are always set since the server starts with both."""
+    assert proc.stdin is not None
+    assert proc.stdout is not None
+    return proc.stdin, proc.stdout
+
+
+def _shut_down(proc: subprocess.Popen[bytes]) -> None:
+    """Close the pipes and reap the process, killing it if it ignores end of input."""
+    try:
+        proc.communicate(timeout=5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
