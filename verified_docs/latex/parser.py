@@ -113,11 +113,22 @@ def split_sides(latex: str) -> list[str]:
 
 
 def _strip_aligned(latex: str) -> str:
+    """Drop the alignment marks of an ``aligned`` block, leaving nested matrices intact."""
     for environment in ("aligned", "align*", "split"):
         opening, closing = rf"\begin{{{environment}}}", rf"\end{{{environment}}}"
-        if opening in latex:
-            inner = latex.replace(opening, "").replace(closing, "")
-            return inner.replace("&", "").replace(r"\\", " ")
+        if opening not in latex:
+            continue
+        inner = latex.replace(opening, "", 1).replace(closing, "", 1)
+        pieces: list[str] = []
+        depth = 0
+        last = 0
+        for token in tokenize(inner):
+            depth += {r"\begin": 1, r"\end": -1}.get(token.text, 0)
+            if depth == 0 and token.text in ("&", r"\\"):
+                pieces.append(inner[last : token.offset])
+                last = token.offset + len(token.text)
+        pieces.append(inner[last:])
+        return " ".join(pieces)
     return latex
 
 
@@ -380,7 +391,11 @@ class _Parser:
             if isinstance(exponent, Negate | Number) and _is_minus_one(exponent):
                 raise self.error(r"\sin^{-1} is ambiguous; write \arcsin or (\sin x)^{-1}")
         if self.peek_text() in ("(", "[", "{"):
-            argument = self.factor()
+            argument = self.primary()
+            if self.peek_text() == "^":
+                raise self.error(
+                    f"{token.text}(x)^2 is ambiguous; write {token.text}^2(x) or {token.text}(x^2)"
+                )
         else:
             argument = self.factor()
             if self.starts_factor() and self.peek_text() not in FUNCTIONS:

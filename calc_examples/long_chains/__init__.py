@@ -1,0 +1,1 @@
+"""Long chains in matrix form (docs/long-chains.md)."""

@@ -1,0 +1,241 @@
+"""The vocabulary a chapter's checks are written in.
+
+A check says what the left-hand side of a claim *means* — a derivative of a function defined in
+``calc_examples``, or a plain value — and where its variables live. The engine then evaluates
+the page's own right-hand side twice: symbolically against :meth:`Quantity.symbolic` and
+numerically against :meth:`Quantity.numeric`, which never calls SymPy's differentiation.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+import sympy as sp
+
+SympyValue = Any  # sp.Expr or sp.ImmutableMatrix
+NumericValue = Any  # float or 2-D ndarray
+
+
+@dataclass(frozen=True)
+class Model:
+    """The variables of a family of claims.
+
+    Attributes:
+        sample: free variables and the interval each is drawn from in the numeric check.
+        where: derived variables, in order, as expressions of earlier ones (``x_1 = u_1 + 2u_2``).
+            Pages may use either the derived name or its expansion.
+        names: further quantities the page may mention by name, such as
+            ``\\frac{\\partial f}{\\partial \\mathbf{x}}`` or ``\\mathbf{x}``.
+        functions: functions the page may apply, such as ``f`` or ``\\sigma``.
+        dimensions: values of dimension labels used in ``\\underbrace{...}_{m \\times n}``.
+    """
+
+    sample: Mapping[sp.Symbol, tuple[float, float]]
+    where: Mapping[sp.Symbol, sp.Expr] = field(default_factory=dict)
+    names: Mapping[str, Quantity | SympyValue] = field(default_factory=dict)
+    functions: Mapping[str, Callable[[Any], Any]] = field(default_factory=dict)
+    dimensions: Mapping[str, int] = field(default_factory=dict)
+
+    def expand(self, value: SympyValue) -> SympyValue:
+        """Replace derived variables by their definitions until only free variables remain."""
+        for symbol in reversed(list(self.where)):
+            value = value.xreplace({symbol: self.where[symbol]})
+        return value
+
+    def expand_except(self, value: SympyValue, keep: Iterable[sp.Symbol]) -> SympyValue:
+        """Expand the derived variables that depend on ``keep``, so ``keep`` stays variable.
+
+        This is what makes ``derivative(f, t)`` a total derivative along the chain while
+        ``derivative(f, x)`` stays a partial one.
+        """
+        kept = set(keep)
+        depends: set[sp.Symbol] = set()
+        for symbol, definition in self.where.items():
+            if definition.free_symbols & (kept | depends):
+                depends.add(symbol)
+        for symbol in reversed(list(self.where)):
+            if symbol in depends and symbol not in kept:
+                value = value.xreplace({symbol: self.where[symbol]})
+        return value
+
+    @cached_property
+    def _derived(self) -> list[tuple[sp.Symbol, Callable[..., Any], list[sp.Symbol]]]:
+        compiled = []
+        known = list(self.sample)
+        for symbol, definition in self.where.items():
+            compiled.append((symbol, sp.lambdify(known, definition, "numpy"), list(known)))
+            known.append(symbol)
+        return compiled
+
+    def numeric_point(self, rng: np.random.Generator) -> dict[sp.Symbol, float]:
+        """Draw the free variables and compute every derived one from them."""
+        point = {s: float(rng.uniform(low, high)) for s, (low, high) in self.sample.items()}
+        for symbol, function, arguments in self._derived:
+            point[symbol] = float(function(*(point[a] for a in arguments)))
+        return point
+
+
+NumericFunction = Callable[[Mapping[sp.Symbol, float]], "NumericValue"]
+
+
+class Quantity(Protocol):
+    """Something a claim's left-hand side can stand for."""
+
+    method: str
+
+    def symbolic(self, model: Model) -> SympyValue: ...
+
+    def numeric(self, model: Model) -> NumericFunction:
+        """Return a function of a sample point; built once, called for every point."""
+        ...
+
+
+def compile_numeric(expr: SympyValue, model: Model) -> NumericFunction:
+    """Compile a SymPy expression or matrix of the model's variables for NumPy."""
+    arguments = [*model.sample, *model.where]
+    function = sp.lambdify(arguments, expr, "numpy")
+    shape = expr.shape if isinstance(expr, sp.MatrixBase) else None
+
+    def evaluate(point: Mapping[sp.Symbol, float]) -> NumericValue:
+        result = function(*(point[a] for a in arguments))
+        if shape is None:
+            return float(result)
+        return np.asarray(result, dtype=float).reshape(shape)
+
+    return evaluate
+
+
+@dataclass(frozen=True)
+class Value:
+    """The left-hand side is this expression (after expanding derived variables)."""
+
+    expr: SympyValue
+    method: str = "direct evaluation"
+
+    def symbolic(self, model: Model) -> SympyValue:
+        return model.expand(_as_sympy(self.expr))
+
+    def numeric(self, model: Model) -> NumericFunction:
+        return compile_numeric(_as_sympy(self.expr), model)
+
+
+@dataclass(frozen=True)
+class Derivative:
+    """The derivative of ``expr`` with respect to ``wrt``, in numerator layout by default.
+
+    Shapes: scalar by scalar is a scalar; an m-vector by a scalar is m×1; a scalar by an
+    n-vector is 1×n (``layout="numerator"``) or n×1 (``layout="gradient"``); an m-vector by an
+    n-vector is the m×n Jacobian.
+    """
+
+    expr: SympyValue
+    wrt: sp.Symbol | Sequence[sp.Symbol]
+    layout: str = "numerator"
+    method: str = "central finite differences"
+
+    def variables(self) -> list[sp.Symbol]:
+        return [self.wrt] if isinstance(self.wrt, sp.Symbol) else list(self.wrt)
+
+    def function(self, model: Model) -> sp.ImmutableMatrix:
+        return sp.ImmutableMatrix(model.expand_except(_as_column(self.expr), self.variables()))
+
+    def arrange(self, jacobian: Any) -> Any:
+        if self.layout == "gradient":
+            if jacobian.shape[0] != 1:
+                raise ValueError("layout='gradient' is for scalar functions")
+            return jacobian.T
+        if self.layout != "numerator":
+            raise ValueError(f"unknown layout {self.layout!r}")
+        return jacobian
+
+    def symbolic(self, model: Model) -> SympyValue:
+        jacobian = self.function(model).jacobian(self.variables())
+        return _unwrap(model.expand(sp.ImmutableMatrix(self.arrange(jacobian))))
+
+    def numeric(self, model: Model) -> NumericFunction:
+        variables = self.variables()
+        others = [s for s in [*model.sample, *model.where] if s not in variables]
+        compiled = sp.lambdify([*variables, *others], self.function(model), "numpy")
+
+        def central_differences(point: Mapping[sp.Symbol, float]) -> NumericValue:
+            base = np.array([point[s] for s in [*variables, *others]], dtype=float)
+            columns = []
+            for index in range(len(variables)):
+                step = 1e-6 * (1 + abs(base[index]))
+                forward, backward = base.copy(), base.copy()
+                forward[index] += step
+                backward[index] -= step
+                difference = np.asarray(compiled(*forward), float) - np.asarray(
+                    compiled(*backward), float
+                )
+                columns.append(difference.reshape(-1) / (2 * step))
+            arranged = self.arrange(np.column_stack(columns))
+            return float(arranged[0, 0]) if arranged.shape == (1, 1) else arranged
+
+        return central_differences
+
+
+def _as_sympy(value: Any) -> SympyValue:
+    if isinstance(value, sp.MatrixBase):
+        return sp.ImmutableMatrix(value)
+    return sp.sympify(value)
+
+
+def _as_column(value: Any) -> sp.ImmutableMatrix:
+    if isinstance(value, sp.MatrixBase):
+        return sp.ImmutableMatrix(value).reshape(len(value), 1)
+    return sp.ImmutableMatrix([value])
+
+
+def _unwrap(matrix: sp.ImmutableMatrix) -> SympyValue:
+    return matrix[0, 0] if matrix.shape == (1, 1) else matrix
+
+
+@dataclass(frozen=True)
+class ClaimCheck:
+    """A registered check: what the claim ``claim_id`` states, and where the check is written."""
+
+    claim_id: str
+    lhs: str | None
+    model: Model
+    build: Callable[[], Quantity | None]
+    source: Path
+    line: int
+
+
+REGISTRY: dict[str, ClaimCheck] = {}
+
+
+class DuplicateCheckError(ValueError):
+    """Two checks were registered under one claim id."""
+
+
+def claim(
+    claim_id: str, *, model: Model, lhs: str | None = None
+) -> Callable[[Callable[[], Quantity | None]], Callable[[], Quantity | None]]:
+    """Register the decorated function as the check of ``claim_id``.
+
+    The function returns what the claim's left-hand side means; with ``lhs=None`` it may
+    return ``None``, and every side of the equation on the page (the left one included) must
+    then agree with the others — the form for identities.
+    """
+
+    def register(build: Callable[[], Quantity | None]) -> Callable[[], Quantity | None]:
+        source = Path(inspect.getsourcefile(build) or "<unknown>")
+        line = inspect.getsourcelines(build)[1]
+        if claim_id in REGISTRY:
+            first = REGISTRY[claim_id]
+            raise DuplicateCheckError(
+                f"{source}:{line}: claim id {claim_id!r} already has a check at "
+                f"{first.source}:{first.line}"
+            )
+        REGISTRY[claim_id] = ClaimCheck(claim_id, lhs, model, build, source, line)
+        return build
+
+    return register

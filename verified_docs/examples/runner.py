@@ -1,0 +1,174 @@
+"""Execute example modules in a worker process, with a time limit per section.
+
+Each module runs once per build, top to bottom, in a fresh namespace; the outputs of its
+named sections are kept for the pages that show them. A section that runs past its time
+limit kills the worker (the only reliable way to stop a hang) and a new one is started.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from verified_docs.examples.sections import Chunk, split_sections
+
+DEFAULT_TIME_LIMIT = 30.0
+
+
+@dataclass(frozen=True)
+class SectionRun:
+    """What one section printed or displayed, or how it failed."""
+
+    outputs: tuple[dict[str, str], ...] = ()
+    error: str | None = None
+
+
+@dataclass
+class ModuleRun:
+    chunks: list[Chunk]
+    sections: dict[str, SectionRun] = field(default_factory=dict)
+    module_error: str | None = None  # a failure outside any named section
+
+
+class ExampleRunner:
+    """Run example modules on demand and remember the results for the rest of the build."""
+
+    def __init__(self, repo_root: Path, time_limit: float = DEFAULT_TIME_LIMIT) -> None:
+        self.repo_root = repo_root
+        self.time_limit = time_limit
+        self._process: subprocess.Popen[bytes] | None = None
+        self._runs: dict[Path, ModuleRun] = {}
+        self._pending = b""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait()
+            if self._process.stdin:
+                self._process.stdin.close()
+            if self._process.stdout:
+                self._process.stdout.close()
+            self._process = None
+            self._pending = b""
+
+    def forget(self, path: Path) -> None:
+        """Drop a module's results so its next use runs it again (after an edit)."""
+        self._runs.pop(path.resolve(), None)
+
+    def run_module(self, path: Path) -> ModuleRun:
+        """Run ``path`` (once per runner) and return its sections' results.
+
+        Raises:
+            SectionError: if the module's section markers are malformed.
+        """
+        path = path.resolve()
+        if path not in self._runs:
+            chunks = split_sections(path, path.read_text(encoding="utf-8"))
+            self._runs[path] = self._execute(path, chunks)
+        return self._runs[path]
+
+    def _worker(self) -> subprocess.Popen[bytes]:
+        if self._process is None or self._process.poll() is not None:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "verified_docs.examples.worker"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                cwd=self.repo_root,
+                env=_worker_environment(),
+            )
+        return self._process
+
+    def _execute(self, path: Path, chunks: list[Chunk]) -> ModuleRun:
+        worker = self._worker()
+        assert worker.stdin is not None and worker.stdout is not None
+        request = {"path": str(path), "chunks": [c.__dict__ for c in chunks]}
+        worker.stdin.write((json.dumps(request) + "\n").encode())
+        worker.stdin.flush()
+        run = ModuleRun(chunks)
+        relative = _relative(path, self.repo_root)
+        for chunk in chunks:
+            reply = self._read_reply(worker)
+            if reply is None:
+                self.close()
+                message = f"did not finish within {self.time_limit:g} s (time limit)"
+                _record(run, chunk, SectionRun(error=message))
+                for later in chunks[chunks.index(chunk) + 1 :]:
+                    _record(run, later, SectionRun(error="not run: an earlier part timed out"))
+                return run
+            error = reply["error"]
+            message = None
+            if error is not None:
+                location = f" ({relative}:{error['line']})" if error["line"] else ""
+                message = f"raised {error['type']}: {error['message']}{location}"
+                if error["type"] == "NotRun":
+                    message = "not run: an earlier part of the module failed"
+            _record(run, chunk, SectionRun(tuple(reply["outputs"]), message))
+        if self._read_reply(worker) != {"done": True}:  # pragma: no cover - protocol guard
+            self.close()
+        return run
+
+    def _read_reply(self, worker: subprocess.Popen[bytes]) -> dict[str, Any] | None:
+        """Read one reply line, or return None when the time limit passes first.
+
+        The pipe is read unbuffered: a buffered reader could hold replies that ``select``
+        no longer sees, and every later read would wait out the full time limit.
+        """
+        assert worker.stdout is not None
+        descriptor = worker.stdout.fileno()
+        deadline = time.monotonic() + self.time_limit
+        while b"\n" not in self._pending:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([descriptor], [], [], remaining)[0]:
+                return None
+            data = os.read(descriptor, 65536)
+            if not data:
+                return {"name": None, "outputs": [], "error": {
+                    "type": "WorkerDied", "message": f"exit status {worker.wait()}",
+                    "line": None}}
+            self._pending += data
+        line, _, self._pending = self._pending.partition(b"\n")
+        reply: dict[str, Any] = json.loads(line)
+        return reply
+
+
+def _record(run: ModuleRun, chunk: Chunk, result: SectionRun) -> None:
+    if chunk.name is None:
+        if result.error and run.module_error is None:
+            run.module_error = result.error
+    else:
+        run.sections[chunk.name] = result
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _worker_environment() -> dict[str, str]:
+    import os
+
+    environment = dict(os.environ)
+    environment["PYTHONHASHSEED"] = "0"
+    environment["MPLBACKEND"] = "Agg"
+    return environment

@@ -1,0 +1,98 @@
+"""Run example modules chunk by chunk in a separate process, reporting each chunk's output.
+
+The build talks to this process over stdin/stdout, one JSON line per message, so a hang or a
+crash in an example can be cut off without taking the build down with it.
+
+Request: ``{"path": str, "chunks": [{"name", "first_line", "code"}, ...]}``.
+Replies: one ``{"name", "outputs", "error"}`` per chunk as it finishes, then ``{"done": true}``.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import io
+import json
+import random
+import sys
+import traceback
+from typing import Any
+
+# Examples that draw random numbers must print the same thing on every build.
+SEED = 20261122
+
+
+def display_value(value: Any) -> dict[str, str] | None:
+    """Turn a chunk's final expression into an output, as a notebook would."""
+    if value is None:
+        return None
+    try:
+        import sympy
+    except ImportError:  # pragma: no cover - sympy is a core dependency
+        sympy = None
+    if sympy is not None and isinstance(value, sympy.Basic | sympy.MatrixBase):
+        return {"kind": "latex", "text": sympy.latex(value)}
+    if hasattr(value, "_repr_svg_"):
+        return {"kind": "svg", "text": value._repr_svg_()}
+    return {"kind": "text", "text": repr(value)}
+
+
+def run_chunk(path: str, chunk: dict[str, Any], namespace: dict[str, Any]) -> dict[str, Any]:
+    """Execute one chunk; its last bare expression is displayed."""
+    source = "\n" * (chunk["first_line"] - 1) + chunk["code"]
+    outputs: list[dict[str, str]] = []
+    stdout = io.StringIO()
+    error = None
+    try:
+        tree = ast.parse(source, filename=path)
+        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        with contextlib.redirect_stdout(stdout):
+            exec(compile(tree, path, "exec"), namespace)
+            if last is not None:
+                expression = ast.Expression(last.value)
+                value = eval(compile(expression, path, "eval"), namespace)
+        shown = display_value(value) if last is not None else None
+    except BaseException as exception:  # noqa: BLE001 - every failure is reported, not raised
+        shown = None
+        frames = [f for f in traceback.extract_tb(exception.__traceback__) if f.filename == path]
+        error = {
+            "type": type(exception).__name__,
+            "message": str(exception).splitlines()[0] if str(exception) else "",
+            "line": frames[-1].lineno if frames else getattr(exception, "lineno", None),
+        }
+    if stdout.getvalue():
+        outputs.append({"kind": "text", "text": stdout.getvalue()})
+    if shown is not None:
+        outputs.append(shown)
+    return {"name": chunk["name"], "outputs": outputs, "error": error}
+
+
+def serve(stdin: io.TextIOBase, stdout: io.TextIOBase) -> None:
+    for line in stdin:
+        request = json.loads(line)
+        random.seed(SEED)
+        try:
+            import numpy
+
+            numpy.random.seed(SEED)
+        except ImportError:  # pragma: no cover - numpy is a core dependency
+            pass
+        path = request["path"]
+        namespace: dict[str, Any] = {"__name__": "__main__", "__file__": path}
+        failed = False
+        for chunk in request["chunks"]:
+            if failed:
+                reply = {"name": chunk["name"], "outputs": [], "error": {
+                    "type": "NotRun", "message": "an earlier part of the module failed",
+                    "line": chunk["first_line"]}}
+            else:
+                reply = run_chunk(path, chunk, namespace)
+                failed = reply["error"] is not None
+            stdout.write(json.dumps(reply) + "\n")
+            stdout.flush()
+        stdout.write(json.dumps({"done": True}) + "\n")
+        stdout.flush()
+
+
+if __name__ == "__main__":
+    serve(sys.stdin, sys.stdout)  # type: ignore[arg-type]

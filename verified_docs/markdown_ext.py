@@ -1,0 +1,189 @@
+"""Python-Markdown extension: render claims, equations and examples from a verified report.
+
+Generator-neutral: it needs only a :class:`Session` (the verified report, a math renderer and
+the current page), so it works under MkDocs, Zensical or plain ``markdown.markdown``.
+"""
+
+from __future__ import annotations
+
+import html
+import inspect
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+
+from verified_docs.math_render import KatexRenderer, LatexError
+from verified_docs.page_scan import scan_page
+from verified_docs.render import claim_anchor, claim_html, equation_html, example_output_html
+from verified_docs.site import ClaimRecord, SiteReport
+
+INDEX_MARKER = "<!-- verified-claims -->"
+CLAIMS_PAGE = "verified-claims.md"
+# Before pymdownx.snippets (32) and the fenced-code preprocessors (25), so line numbers are
+# still those of the file and example fences are expanded before fences are highlighted.
+PREPROCESSOR_PRIORITY = 40
+INLINE_MATH = r"(?<![\\$])\$(?![\s$])((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)"
+
+
+@dataclass
+class Session:
+    """State shared by the pages of one build."""
+
+    report: SiteReport
+    katex: KatexRenderer
+    repo_root: Path
+    docs_prefix: PurePosixPath = PurePosixPath("docs")
+    use_directory_urls: bool = True
+    page: PurePosixPath = PurePosixPath("docs/index.md")
+    first_line: int = 1
+    problems: list[str] = field(default_factory=list)
+
+    def render_math(self, latex: str, display: bool, line: int | None = None) -> str:
+        try:
+            return self.katex.render(latex, display=display)
+        except LatexError as error:
+            where = f"{self.page}:{line}" if line else str(self.page)
+            self.problems.append(f"{where}: invalid LaTeX {latex[:60]!r}: {error.message}")
+            return f'<span class="mcv-latex-error">{html.escape(latex)}</span>'
+
+    def url_of(self, docs_relative: str) -> str:
+        """The URL of a page relative to the current one, as MkDocs will write it."""
+
+        def site_path(relative: str) -> str:
+            stem = relative[:-3]
+            if not self.use_directory_urls:
+                return stem + ".html"
+            if stem == "index" or stem.endswith("/index"):
+                return stem[:-5]
+            return stem + "/"
+
+        here = site_path(str(self.page.relative_to(self.docs_prefix)))
+        target = site_path(docs_relative)
+        base = posixpath.dirname(here.rstrip("/")) if not here.endswith("/") else here
+        return posixpath.relpath(target or ".", base or ".") + ("/" if target.endswith("/")
+                                                                 else "")
+
+
+class _ClaimsPreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, session: Session) -> None:
+        super().__init__(md)
+        self.session = session
+
+    def run(self, lines: list[str]) -> list[str]:
+        session = self.session
+        scan = scan_page(Path(str(session.page)), "\n".join(lines), session.first_line)
+        replacements: dict[int, tuple[int, list[str]]] = {}
+        for equation in scan.equations:
+            start = equation.line - session.first_line
+            end = equation.end_line - session.first_line
+            math = session.render_math(equation.latex, True, equation.line)
+            if equation.claim_id is None:
+                block = equation_html(math, equation.role)
+            else:
+                record = session.report.claim_at(equation.page, equation.line)
+                if record is None:
+                    continue
+                block = claim_html(record, math, session.url_of(CLAIMS_PAGE))
+            replacements[start] = (end, [equation.indent + self.md.htmlStash.store(block)])
+        for example in scan.examples:
+            start = example.line - session.first_line
+            end = example.end_line - session.first_line
+            record = session.report.example_at(example.page, example.line)
+            if record is None:
+                continue
+            code = (record.code or "").split("\n")
+            fence = [f'```python title="{example.source}"', *code, "```"]
+            output = example_output_html(record, session.render_math)
+            block = [example.indent + line for line in fence] + [""]
+            if output:
+                block.append(example.indent + self.md.htmlStash.store(output))
+            replacements[start] = (end, block)
+        result: list[str] = []
+        index = 0
+        while index < len(lines):
+            if index in replacements:
+                end, block = replacements[index]
+                result.extend(["", *block, ""])
+                index = end + 1
+            elif lines[index].strip() == INDEX_MARKER:
+                result.extend(claims_index_markdown(session, self.md.htmlStash.store))
+                index += 1
+            else:
+                result.append(lines[index])
+                index += 1
+        return result
+
+
+def claims_index_markdown(session: Session, stash: Callable[[str], str]) -> list[str]:
+    """The "Verified claims" list: each claim, where it is stated, how it was checked."""
+    records = sorted(session.report.claims, key=lambda r: (str(r.equation.page),
+                                                           r.equation.line))
+    lines = [f"{len(records)} claims on this site, each verified when the site was built.", ""]
+    for record in records:
+        equation = record.equation
+        claim_id = equation.claim_id or ""
+        page = str(PurePosixPath(str(equation.page)).relative_to(session.docs_prefix))
+        # Raw HTML: MkDocs cannot see the anchors of stashed claim blocks, so the link is
+        # computed here and checked by the built-site link test instead.
+        link = f"{session.url_of(page)}#{claim_anchor(claim_id)}"
+        lines += [f"## `{claim_id}` {{#{claim_anchor(claim_id)}}}", ""]
+        lines.append(
+            f'Stated on <a href="{html.escape(link)}">{html.escape(page)}</a> '
+            f"(line {equation.line})"
+            f"{' as a refuted option' if equation.role == 'refuted' else ''}."
+        )
+        lines += ["", stash(session.render_math(equation.latex, True)), ""]
+        if record.verdict:
+            lines += [f"- {method}" for method in record.verdict.methods]
+            if record.verdict.witness:
+                lines.append(f"- Counterexample: {record.verdict.witness}")
+        else:
+            lines.append(f"- **Not verified:** {record.error}")
+        if record.check:
+            source = record.check.source.resolve().relative_to(session.repo_root.resolve())
+            lines += ["", f'??? note "Check: `{source}`, line {record.check.line}"', ""]
+            lines += ["    ```python", *[f"    {line}" for line in _source_lines(record)], "    ```"]
+        lines.append("")
+    return lines
+
+
+def _source_lines(record: ClaimRecord) -> list[str]:
+    assert record.check is not None
+    return inspect.getsource(record.check.build).rstrip().split("\n")
+
+
+class _InlineMath(InlineProcessor):
+    def __init__(self, pattern: str, md: Markdown, session: Session) -> None:
+        super().__init__(pattern, md)
+        self.session = session
+
+    def handleMatch(  # noqa: N802 - Python-Markdown's API name
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element | str, int, int]:
+        return self.md.htmlStash.store(self.session.render_math(m.group(1), False)), m.start(0), (
+            m.end(0)
+        )
+
+
+class VerifiedMathExtension(Extension):
+    """Register the claim/example preprocessor and inline math."""
+
+    def __init__(self, session: Session, **kwargs: Any) -> None:
+        self.session = session
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
+        md.preprocessors.register(_ClaimsPreprocessor(md, self.session), "verified_claims",
+                                  PREPROCESSOR_PRIORITY)
+        # Above backticks (190) is wrong: code spans must win, so register just below them.
+        md.inlinePatterns.register(_InlineMath(INLINE_MATH, md, self.session), "verified_inline_math",
+                                   185)

@@ -1,0 +1,108 @@
+"""MkDocs glue: verify the site before building it, render with the verified report.
+
+Only dispatch lives here; the work is in :mod:`verified_docs.site` and
+:mod:`verified_docs.markdown_ext`, which do not import MkDocs.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.pages import Page
+
+from verified_docs.examples.runner import ExampleRunner
+from verified_docs.manifest import claims_manifest
+from verified_docs.markdown_ext import Session, VerifiedMathExtension
+from verified_docs.math_render import KatexRenderer, copy_katex_assets
+from verified_docs.site import SiteReport, page_body, verify_site
+
+log = logging.getLogger("mkdocs.hooks.verified_docs")
+
+
+class _State:
+    command = "build"
+    session: Session | None = None
+    runner: ExampleRunner | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _State.command = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    repo_root = Path(config.config_file_path).resolve().parent
+    docs_dir = Path(config.docs_dir).resolve()
+    _State.session = Session(
+        report=SiteReport(),
+        katex=KatexRenderer(repo_root),
+        repo_root=repo_root,
+        docs_prefix=PurePosixPath(docs_dir.relative_to(repo_root).as_posix()),
+        use_directory_urls=config.use_directory_urls,
+    )
+    config.markdown_extensions.append(VerifiedMathExtension(_State.session))  # type: ignore[arg-type]
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    session = _require_session()
+    if _State.runner is None:
+        _State.runner = ExampleRunner(session.repo_root)
+    else:
+        _State.runner.close()
+        _State.runner = ExampleRunner(session.repo_root)
+    session.problems.clear()
+    session.report = verify_site(Path(config.docs_dir), session.repo_root, _State.runner)
+    for problem in session.report.problems:
+        log.error(problem)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    session = _require_session()
+    session.page = session.docs_prefix / page.file.src_uri
+    _, session.first_line = page_body(Path(page.file.abs_src_path or "").read_text("utf-8"))
+    return markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    session = _require_session()
+    for problem in session.problems:
+        log.error(problem)
+    site_dir = Path(config.site_dir)
+    copy_katex_assets(session.repo_root, site_dir)
+    manifest = claims_manifest(session.report, session.repo_root)
+    (site_dir / "claims.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+                                          encoding="utf-8")
+    failures = len(session.report.problems) + len(session.problems)
+    if failures and _State.command != "serve":
+        _close()
+        raise Abort(f"{failures} verification problem(s); see the errors above")
+    if _State.command != "serve":
+        _close()
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    server.watch(str(_require_session().repo_root / "calc_examples"))
+    return server
+
+
+def on_shutdown() -> None:
+    _close()
+
+
+def _require_session() -> Session:
+    if _State.session is None:  # pragma: no cover - MkDocs always calls on_config first
+        raise Abort("verified_docs hooks used before on_config")
+    return _State.session
+
+
+def _close() -> None:
+    if _State.runner is not None:
+        _State.runner.close()
+        _State.runner = None
+    if _State.session is not None:
+        _State.session.katex.close()

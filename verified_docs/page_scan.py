@@ -1,0 +1,176 @@
+"""Find the display equations and executed examples of a Markdown page, with their lines.
+
+Scanning is plain line work, independent of any Markdown library, so the same scan feeds the
+page renderer, the site-wide verification run before a build, and the pytest collector.
+
+Syntax (see README "How to write a chapter"):
+
+* A display equation opens with ``$$`` followed by its role, and closes with a line ``$$``::
+
+      $$ claim: long-chain-dfdt
+      \\frac{df}{dt} = 4t^3 + 9t^2 - 36t
+      $$
+
+  Roles: ``claim: <id>`` (verified true), ``refuted: <id>`` (verified false, with the point
+  where it fails), ``definition`` and ``notation`` (stated, not results).
+* An executed example is a fence whose info string is ``python run`` and whose body is one
+  snippet line, ``--8<-- "calc_examples/<path>.py:<section>"``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+ROLES_WITH_ID = ("claim", "refuted")
+ROLES_WITHOUT_ID = ("definition", "notation")
+
+_FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`]*)$")
+_DISPLAY_OPEN = re.compile(r"^(?P<indent>\s*)\$\$(?P<rest>.*)$")
+_ROLE = re.compile(r"^\s*(?P<role>[a-z-]+)\s*(?::\s*(?P<id>\S+))?\s*$")
+_SNIPPET = re.compile(r'^\s*--8<--\s+"(?P<path>[^":]+\.py):(?P<section>[A-Za-z0-9_-]+)"\s*$')
+_INLINE_MATH = re.compile(r"(?<![\\$])\$(?![\s$])(?P<body>(?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)")
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+# An inline equation that differentiates and asserts equality is a result, not notation.
+_INLINE_RESULT = re.compile(r"(\\frac\{d|\\frac\{\\partial|\\nabla|\\partial|')[^=]*=")
+
+
+@dataclass(frozen=True)
+class DisplayMath:
+    page: Path
+    line: int  # 1-based line of the opening ``$$``
+    end_line: int
+    indent: str
+    role: str
+    claim_id: str | None
+    latex: str
+
+
+@dataclass(frozen=True)
+class Example:
+    page: Path
+    line: int  # 1-based line of the opening fence
+    end_line: int
+    indent: str
+    source: str  # path relative to the repository root
+    section: str
+
+    @property
+    def example_id(self) -> str:
+        return f"{self.source}:{self.section}"
+
+
+@dataclass(frozen=True)
+class ScanProblem:
+    page: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.page}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class PageScan:
+    page: Path
+    equations: tuple[DisplayMath, ...]
+    examples: tuple[Example, ...]
+    problems: tuple[ScanProblem, ...]
+
+
+def scan_page(page: Path, text: str, first_line: int = 1) -> PageScan:
+    """Scan ``text`` (the page body, starting at ``first_line`` of ``page``)."""
+    scanner = _Scanner(page, text.split("\n"), first_line)
+    scanner.run()
+    return PageScan(page, tuple(scanner.equations), tuple(scanner.examples),
+                    tuple(scanner.problems))
+
+
+class _Scanner:
+    def __init__(self, page: Path, lines: list[str], first_line: int) -> None:
+        self.page = page
+        self.lines = lines
+        self.first_line = first_line
+        self.equations: list[DisplayMath] = []
+        self.examples: list[Example] = []
+        self.problems: list[ScanProblem] = []
+
+    def problem(self, index: int, message: str) -> None:
+        self.problems.append(ScanProblem(self.page, self.first_line + index, message))
+
+    def run(self) -> None:
+        index = 0
+        while index < len(self.lines):
+            line = self.lines[index]
+            fence = _FENCE.match(line)
+            opening = _DISPLAY_OPEN.match(line)
+            if fence:
+                index = self.read_fence(index, fence)
+            elif opening:
+                index = self.read_display(index, opening)
+            else:
+                self.check_inline(index)
+                index += 1
+
+    def read_fence(self, start: int, fence: re.Match[str]) -> int:
+        marker = fence.group("fence")
+        end = next(
+            (i for i in range(start + 1, len(self.lines))
+             if self.lines[i].strip().startswith(marker) and not self.lines[i].strip(" `~")),
+            len(self.lines) - 1,
+        )
+        if fence.group("info").split()[:2] == ["python", "run"]:
+            body = [entry for entry in self.lines[start + 1 : end] if entry.strip()]
+            snippet = _SNIPPET.match(body[0]) if len(body) == 1 else None
+            if snippet is None:
+                self.problem(start, 'a "python run" fence must hold exactly one line '
+                                    '--8<-- "calc_examples/<file>.py:<section>"')
+            else:
+                self.examples.append(Example(
+                    self.page, self.first_line + start, self.first_line + end,
+                    fence.group("indent"), snippet.group("path"), snippet.group("section"),
+                ))
+        return end + 1
+
+    def read_display(self, start: int, opening: re.Match[str]) -> int:
+        rest = opening.group("rest")
+        if "$$" in rest:
+            self.problem(start, "put display math on its own lines: $$ <role> / equation / $$")
+            return start + 1
+        end = start + 1
+        while end < len(self.lines) and "$$" not in self.lines[end]:
+            end += 1
+        if end >= len(self.lines) or self.lines[end].strip() != "$$":
+            self.problem(start, "display math opened here is not closed by a line '$$'")
+            return max(end, start + 1)
+        latex = "\n".join(entry.strip() for entry in self.lines[start + 1 : end]).strip()
+        role, claim_id = _role_of(_ROLE.match(rest) if rest.strip() else None)
+        if role is None:
+            self.problem(start, "display equation without a role: open it with "
+                                "'$$ claim: <id>', '$$ refuted: <id>', '$$ definition' or "
+                                "'$$ notation'")
+        elif role in ROLES_WITH_ID and not claim_id:
+            self.problem(start, f"'$$ {role}' needs an id: '$$ {role}: <id>'")
+        elif role in ROLES_WITHOUT_ID and claim_id:
+            self.problem(start, f"'$$ {role}' takes no id; did you mean "
+                                f"'$$ claim: {claim_id}'?")
+        else:
+            self.equations.append(DisplayMath(
+                self.page, self.first_line + start, self.first_line + end,
+                opening.group("indent"), role, claim_id, latex,
+            ))
+        return end + 1
+
+    def check_inline(self, index: int) -> None:
+        without_code = _CODE_SPAN.sub("", self.lines[index])
+        for match in _INLINE_MATH.finditer(without_code):
+            if _INLINE_RESULT.search(match.group("body")):
+                self.problem(index, f"inline math states a result (${match.group('body')}$); "
+                                    "write it as a display claim")
+
+
+def _role_of(match: re.Match[str] | None) -> tuple[str | None, str | None]:
+    if match is None or match.group("role") not in (*ROLES_WITH_ID, *ROLES_WITHOUT_ID):
+        return None, None
+    return match.group("role"), match.group("id")

@@ -1,0 +1,187 @@
+"""Verify a whole site before (and independently of) rendering it.
+
+Every page is scanned, every claim is bound to its check and verified, every example module is
+run, and the bindings are cross-checked (unknown ids, ids used twice, checks no page uses).
+The MkDocs hook, the Markdown extension and the pytest collector all read this one report.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import pkgutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from verified_docs.checks import REGISTRY, ClaimCheck, DuplicateCheckError
+from verified_docs.examples.runner import ExampleRunner, SectionRun
+from verified_docs.examples.sections import SectionError, find_section, split_sections
+from verified_docs.page_scan import DisplayMath, Example, PageScan, scan_page
+from verified_docs.verify import ClaimFailure, Verdict, verify_equation
+
+CHECK_MODULE_NAME = "claims"
+
+
+@dataclass
+class ClaimRecord:
+    equation: DisplayMath
+    check: ClaimCheck | None = None
+    verdict: Verdict | None = None
+    error: str | None = None
+
+
+@dataclass
+class ExampleRecord:
+    example: Example
+    code: str | None = None
+    run: SectionRun | None = None
+    error: str | None = None
+
+
+@dataclass
+class SiteReport:
+    claims: list[ClaimRecord] = field(default_factory=list)
+    examples: list[ExampleRecord] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def claim_at(self, page: Path, line: int) -> ClaimRecord | None:
+        return next((r for r in self.claims
+                     if r.equation.page == page and r.equation.line == line), None)
+
+    def example_at(self, page: Path, line: int) -> ExampleRecord | None:
+        return next((r for r in self.examples
+                     if r.example.page == page and r.example.line == line), None)
+
+
+def page_body(text: str) -> tuple[str, int]:
+    """Return the page without YAML front matter, and the file line its first line is on."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            return text[end + 5 :], text[: end + 5].count("\n") + 1
+    return text, 1
+
+
+def scan_docs(docs_dir: Path, repo_root: Path) -> list[PageScan]:
+    """Scan every Markdown page under ``docs_dir``; pages are named relative to the repo."""
+    scans = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        body, first_line = page_body(path.read_text(encoding="utf-8"))
+        scans.append(scan_page(_relative(path, repo_root), body, first_line))
+    return scans
+
+
+def load_checks(package: str = "calc_examples") -> tuple[dict[str, ClaimCheck], list[str]]:
+    """Import every ``claims`` module of ``package`` afresh and return the registered checks.
+
+    Modules are re-imported on every call so that ``mkdocs serve`` sees edited checks.
+    """
+    for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+        del sys.modules[name]
+    REGISTRY.clear()
+    problems: list[str] = []
+    root = importlib.import_module(package)
+    for module in pkgutil.walk_packages(root.__path__, prefix=package + "."):
+        if module.name.rsplit(".", 1)[-1] == CHECK_MODULE_NAME:
+            try:
+                importlib.import_module(module.name)
+            except DuplicateCheckError as error:
+                problems.append(str(error))
+    return dict(REGISTRY), problems
+
+
+def verify_site(docs_dir: Path, repo_root: Path, runner: ExampleRunner) -> SiteReport:
+    """Scan, bind, verify and run everything; problems are one line each, with file:line."""
+    report = SiteReport()
+    checks, check_problems = load_checks()
+    report.problems.extend(check_problems)
+    scans = scan_docs(docs_dir, repo_root)
+    first_use: dict[str, DisplayMath] = {}
+    for scan in scans:
+        report.problems.extend(str(problem) for problem in scan.problems)
+        for equation in scan.equations:
+            if equation.claim_id is None:
+                continue
+            record = _verify_claim(equation, checks, first_use)
+            report.claims.append(record)
+            if record.error:
+                report.problems.append(claim_message(equation, record.error))
+        for example in scan.examples:
+            record = run_example(example, repo_root, runner)
+            report.examples.append(record)
+            if record.error:
+                report.problems.append(example_message(example, record.error))
+    for claim_id, check in sorted(checks.items()):
+        if claim_id not in first_use:
+            report.problems.append(
+                f"{_relative(check.source, repo_root)}:{check.line}: check {claim_id!r} is "
+                "used by no page; state its claim on a page or delete the check"
+            )
+    return report
+
+
+def claim_message(equation: DisplayMath, reason: str) -> str:
+    return f"{equation.page}:{equation.line}: {equation.role} {equation.claim_id!r}: {reason}"
+
+
+def example_message(example: Example, reason: str) -> str:
+    return f"{example.page}:{example.line}: example {example.example_id!r}: {reason}"
+
+
+def _verify_claim(
+    equation: DisplayMath, checks: dict[str, ClaimCheck], first_use: dict[str, DisplayMath]
+) -> ClaimRecord:
+    claim_id = equation.claim_id or ""
+    record = ClaimRecord(equation)
+    if claim_id in first_use:
+        earlier = first_use[claim_id]
+        record.error = f"id used twice (first at {earlier.page}:{earlier.line})"
+        return record
+    first_use[claim_id] = equation
+    record.check = checks.get(claim_id)
+    if record.check is None:
+        close = difflib.get_close_matches(claim_id, checks, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        record.error = f"unknown claim id: no check is registered under it{hint}"
+        return record
+    try:
+        record.verdict = verify_equation(record.check, equation.latex,
+                                         refuted=equation.role == "refuted")
+    except ClaimFailure as failure:
+        record.error = str(failure)
+    except Exception as error:  # noqa: BLE001 - a broken check is reported at the claim
+        record.error = f"the check raised {type(error).__name__}: {error}"
+    return record
+
+
+def run_example(example: Example, repo_root: Path, runner: ExampleRunner) -> ExampleRecord:
+    """Resolve an example's section and run its module (once per runner)."""
+    record = ExampleRecord(example)
+    path = repo_root / example.source
+    if not example.source.startswith("calc_examples/"):
+        record.error = "examples must live in calc_examples/"
+        return record
+    if not path.is_file():
+        record.error = f"no such file {example.source}"
+        return record
+    try:
+        chunks = split_sections(path, path.read_text(encoding="utf-8"))
+        record.code = find_section(Path(example.source), chunks, example.section).code
+        module = runner.run_module(path)
+    except SectionError as error:
+        record.error = str(error)
+        return record
+    record.run = module.sections.get(example.section)
+    if module.module_error and (record.run is None or record.run.error):
+        record.error = f"module code outside sections {module.module_error}"
+    elif record.run is not None and record.run.error:
+        record.error = record.run.error
+    return record
+
+
+def _relative(path: Path, root: Path) -> Path:
+    try:
+        return path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return path
