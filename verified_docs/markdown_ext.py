@@ -28,9 +28,12 @@ from verified_docs.site import ClaimRecord, SiteReport
 
 INDEX_MARKER = "<!-- verified-claims -->"
 CLAIMS_PAGE = "verified-claims.md"
-# Before pymdownx.snippets (32) and the fenced-code preprocessors (25), so line numbers are
-# still those of the file and example fences are expanded before fences are highlighted.
+# Blocks are found before pymdownx.snippets (32), while line numbers are still those of the
+# file, but stashed after normalize_whitespace (30), which strips the stash's placeholder
+# markers, and before the fenced-code (25) and raw-HTML (20) preprocessors.
 PREPROCESSOR_PRIORITY = 40
+STASH_PRIORITY = 29
+BLOCK_KEY = "mcv-block-{index:06d}-mcv"
 INLINE_MATH = r"(?<![\\$])\$(?![\s$])((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)"
 
 
@@ -74,9 +77,16 @@ class Session:
 
 
 class _ClaimsPreprocessor(Preprocessor):
-    def __init__(self, md: Markdown, session: Session) -> None:
+    def __init__(self, md: Markdown, session: Session, blocks: dict[str, str]) -> None:
         super().__init__(md)
         self.session = session
+        self.blocks = blocks
+
+    def hold(self, block_html: str) -> str:
+        """Keep an HTML block aside and return the plain-text key that marks its place."""
+        key = BLOCK_KEY.format(index=len(self.blocks))
+        self.blocks[key] = block_html
+        return key
 
     def run(self, lines: list[str]) -> list[str]:
         session = self.session
@@ -93,7 +103,7 @@ class _ClaimsPreprocessor(Preprocessor):
                 if record is None:
                     continue
                 block = claim_html(record, math, session.url_of(CLAIMS_PAGE))
-            replacements[start] = (end, [equation.indent + self.md.htmlStash.store(block)])
+            replacements[start] = (end, [equation.indent + self.hold(block)])
         for example in scan.examples:
             start = example.line - session.first_line
             end = example.end_line - session.first_line
@@ -105,7 +115,7 @@ class _ClaimsPreprocessor(Preprocessor):
             output = example_output_html(record, session.render_math)
             block = [example.indent + line for line in fence] + [""]
             if output:
-                block.append(example.indent + self.md.htmlStash.store(output))
+                block.append(example.indent + self.hold(output))
             replacements[start] = (end, block)
         result: list[str] = []
         index = 0
@@ -115,11 +125,30 @@ class _ClaimsPreprocessor(Preprocessor):
                 result.extend(["", *block, ""])
                 index = end + 1
             elif lines[index].strip() == INDEX_MARKER:
-                result.extend(claims_index_markdown(session, self.md.htmlStash.store))
+                result.extend(claims_index_markdown(session, self.hold))
                 index += 1
             else:
                 result.append(lines[index])
                 index += 1
+        return result
+
+
+class _StashPreprocessor(Preprocessor):
+    """Swap each block key for a raw-HTML stash placeholder."""
+
+    def __init__(self, md: Markdown, blocks: dict[str, str]) -> None:
+        super().__init__(md)
+        self.blocks = blocks
+
+    def run(self, lines: list[str]) -> list[str]:
+        result = []
+        for line in lines:
+            key = line.strip()
+            if key in self.blocks:
+                line = line[: len(line) - len(line.lstrip())] + self.md.htmlStash.store(
+                    self.blocks.pop(key)
+                )
+            result.append(line)
         return result
 
 
@@ -182,8 +211,11 @@ class VerifiedMathExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
-        md.preprocessors.register(_ClaimsPreprocessor(md, self.session), "verified_claims",
-                                  PREPROCESSOR_PRIORITY)
+        blocks: dict[str, str] = {}
+        md.preprocessors.register(_ClaimsPreprocessor(md, self.session, blocks),
+                                  "verified_claims", PREPROCESSOR_PRIORITY)
+        md.preprocessors.register(_StashPreprocessor(md, blocks), "verified_stash",
+                                  STASH_PRIORITY)
         # Above backticks (190) is wrong: code spans must win, so register just below them.
         md.inlinePatterns.register(_InlineMath(INLINE_MATH, md, self.session), "verified_inline_math",
                                    185)

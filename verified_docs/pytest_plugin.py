@@ -1,0 +1,171 @@
+"""pytest collector: every claim, example and page of ``docs/`` becomes a test item.
+
+Items are named and located by the page line they come from, so a failure reads
+``docs/long-chains.md:57: claim 'long-chain-dfdt': ...`` and pytest's ``-k`` selects claims by
+id. The verification itself is the same :func:`verified_docs.site.verify_site` the build runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from verified_docs.examples.runner import ExampleRunner
+from verified_docs.math_render import KatexRenderer, LatexError
+from verified_docs.page_scan import DisplayMath, Example, scan_page
+from verified_docs.site import SiteReport, page_body, verify_site
+
+DOCS_DIR = "docs"
+
+
+class VerificationError(Exception):
+    """A located, one-line verification failure (shown without a traceback)."""
+
+
+class _Shared:
+    """The site report, computed once per test session on first use."""
+
+    def __init__(self, repo_root: Path) -> None:
+        self.repo_root = repo_root
+        self.runner = ExampleRunner(repo_root)
+        self.katex = KatexRenderer(repo_root)
+        self._report: SiteReport | None = None
+
+    def report(self) -> SiteReport:
+        if self._report is None:
+            self._report = verify_site(self.repo_root / DOCS_DIR, self.repo_root, self.runner)
+        return self._report
+
+    def close(self) -> None:
+        self.runner.close()
+        self.katex.close()
+
+
+_SHARED_KEY = pytest.StashKey[_Shared]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_SHARED_KEY] = _Shared(Path(str(config.rootpath)).resolve())
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _SHARED_KEY in config.stash:
+        config.stash[_SHARED_KEY].close()
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    root = parent.config.stash[_SHARED_KEY].repo_root
+    docs = root / DOCS_DIR
+    if file_path.suffix == ".md" and docs in file_path.resolve().parents:
+        return MarkdownPage.from_parent(parent, path=file_path)
+    return None
+
+
+class MarkdownPage(pytest.File):
+    """A chapter: one item per claim and example, one for its math, one for its syntax."""
+
+    def collect(self) -> Any:
+        shared = self.config.stash[_SHARED_KEY]
+        body, first_line = page_body(self.path.read_text(encoding="utf-8"))
+        relative = self.path.resolve().relative_to(shared.repo_root)
+        scan = scan_page(relative, body, first_line)
+        yield PageSyntaxItem.from_parent(self, name="syntax", problems=[str(p) for p in
+                                                                       scan.problems])
+        yield PageMathItem.from_parent(self, name="latex", equations=scan.equations)
+        for equation in scan.equations:
+            if equation.claim_id is not None:
+                yield ClaimItem.from_parent(self, name=f"{equation.role}[{equation.claim_id}]",
+                                            equation=equation)
+        for example in scan.examples:
+            yield ExampleItem.from_parent(self, name=f"example[{example.example_id}]",
+                                          example=example)
+        if self.path.name == "index.md" and self.path.parent == shared.repo_root / DOCS_DIR:
+            yield SiteBindingsItem.from_parent(self, name="site-bindings")
+
+
+class _LocatedItem(pytest.Item):
+    line = 0
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, self.line - 1, self.name
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, VerificationError):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)  # type: ignore[return-value]
+
+    def shared(self) -> _Shared:
+        return self.config.stash[_SHARED_KEY]
+
+
+class PageSyntaxItem(_LocatedItem):
+    def __init__(self, *, problems: list[str], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.problems = problems
+
+    def runtest(self) -> None:
+        if self.problems:
+            raise VerificationError("\n".join(self.problems))
+
+
+class PageMathItem(_LocatedItem):
+    """Every display equation of the page must be LaTeX that KaTeX accepts."""
+
+    def __init__(self, *, equations: tuple[DisplayMath, ...], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.equations = equations
+
+    def runtest(self) -> None:
+        problems = []
+        for equation in self.equations:
+            try:
+                self.shared().katex.render(equation.latex, display=True)
+            except LatexError as error:
+                problems.append(f"{equation.page}:{equation.line}: invalid LaTeX: "
+                                f"{error.message}")
+        if problems:
+            raise VerificationError("\n".join(problems))
+
+
+class ClaimItem(_LocatedItem):
+    def __init__(self, *, equation: DisplayMath, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.equation = equation
+        self.line = equation.line
+
+    def runtest(self) -> None:
+        record = self.shared().report().claim_at(self.equation.page, self.equation.line)
+        if record is None:  # pragma: no cover - the same scan produced both
+            raise VerificationError(f"{self.equation.page}:{self.line}: claim not in report")
+        if record.error:
+            raise VerificationError(
+                f"{self.equation.page}:{self.line}: {self.equation.role} "
+                f"{self.equation.claim_id!r}: {record.error}"
+            )
+
+
+class ExampleItem(_LocatedItem):
+    def __init__(self, *, example: Example, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.example = example
+        self.line = example.line
+
+    def runtest(self) -> None:
+        record = self.shared().report().example_at(self.example.page, self.example.line)
+        if record is not None and record.error:
+            raise VerificationError(
+                f"{self.example.page}:{self.line}: example {self.example.example_id!r}: "
+                f"{record.error}"
+            )
+
+
+class SiteBindingsItem(_LocatedItem):
+    """Checks no page uses, and checks registered twice, are site-wide problems."""
+
+    def runtest(self) -> None:
+        problems = [p for p in self.shared().report().problems
+                    if not p.startswith(f"{DOCS_DIR}/")]
+        if problems:
+            raise VerificationError("\n".join(problems))
