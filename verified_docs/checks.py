@@ -212,6 +212,14 @@ class ClaimCheck:
 REGISTRY: dict[str, ClaimCheck] = {}
 
 
+def _shown(path: Path) -> str:
+    """A path as an author would type it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 class DuplicateCheckError(ValueError):
     """Two checks were registered under one claim id."""
 
@@ -232,8 +240,8 @@ def claim(
         if claim_id in REGISTRY:
             first = REGISTRY[claim_id]
             raise DuplicateCheckError(
-                f"{source}:{line}: claim id {claim_id!r} already has a check at "
-                f"{first.source}:{first.line}"
+                f"{_shown(source)}:{line}: claim id {claim_id!r} already has a check at "
+                f"{_shown(first.source)}:{first.line}"
             )
         REGISTRY[claim_id] = ClaimCheck(claim_id, lhs, model, build, source, line)
         return build

@@ -21,6 +21,12 @@ from typing import Any, Self
 from verified_docs.examples.sections import Chunk, split_sections
 
 DEFAULT_TIME_LIMIT = 30.0
+TIME_LIMIT_VARIABLE = "VERIFIED_DOCS_TIME_LIMIT"
+
+
+def configured_time_limit() -> float:
+    """The per-section limit: ``$VERIFIED_DOCS_TIME_LIMIT`` seconds, or 30."""
+    return float(os.environ.get(TIME_LIMIT_VARIABLE, DEFAULT_TIME_LIMIT))
 
 
 @dataclass(frozen=True)
@@ -41,9 +47,9 @@ class ModuleRun:
 class ExampleRunner:
     """Run example modules on demand and remember the results for the rest of the build."""
 
-    def __init__(self, repo_root: Path, time_limit: float = DEFAULT_TIME_LIMIT) -> None:
+    def __init__(self, repo_root: Path, time_limit: float | None = None) -> None:
         self.repo_root = repo_root
-        self.time_limit = time_limit
+        self.time_limit = configured_time_limit() if time_limit is None else time_limit
         self._process: subprocess.Popen[bytes] | None = None
         self._runs: dict[Path, ModuleRun] = {}
         self._pending = b""
@@ -166,8 +172,6 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _worker_environment() -> dict[str, str]:
-    import os
-
     environment = dict(os.environ)
     environment["PYTHONHASHSEED"] = "0"
     environment["MPLBACKEND"] = "Agg"

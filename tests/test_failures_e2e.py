@@ -1,0 +1,124 @@
+"""End to end: each author mistake fails pytest and ``mkdocs build --strict``, located.
+
+``tests/broken_site`` is a throwaway site holding one of each mistake. It is copied to a
+temporary folder and built with the real hooks and collector; the mistakes must all be
+reported as one-line ``file:line`` messages naming the claim or example, and no page with a
+traceback may be written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+BROKEN_SITE = Path(__file__).resolve().parent / "broken_site"
+PAGE = "docs/index.md"
+
+# (what the author did wrong, the message the author must see)
+EXPECTED = [
+    ("false claim", f"{PAGE}:7: claim 'false-coefficient': side 2 is false"),
+    ("unknown claim id", f"{PAGE}:11: claim 'no-such-check': unknown claim id"),
+    ("id used twice", f"{PAGE}:15: claim 'true-claim': id used twice (first at {PAGE}:3)"),
+    ("unmarked equation", f"{PAGE}:19: display equation without a role"),
+    ("claim without id", f"{PAGE}:23: '$$ claim' needs an id"),
+    ("exception in an example",
+     f"{PAGE}:27: example 'calc_examples/bad/examples.py:raises': raised IndexError"),
+    ("example past its time limit",
+     f"{PAGE}:31: example 'calc_examples/bad/hangs.py:hangs': did not finish within 2 s"),
+    ("missing snippet section",
+     f"{PAGE}:35: example 'calc_examples/bad/examples.py:no_such_section': "),
+    ("missing snippet file",
+     f"{PAGE}:39: example 'calc_examples/bad/no_such_file.py:anything': no such file"),
+    ("check no page uses", "calc_examples/bad/claims.py:19: check 'unused-check' is used by no"),
+    ("two checks with one id", "calc_examples/dup/claims.py:8: claim id 'unused-check' already "
+                               "has a check at calc_examples/bad/claims.py:19"),
+]
+INVALID_LATEX = f"{PAGE}:43: invalid LaTeX"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Copy the broken site next to the real engine, KaTeX and theme configuration."""
+    root = tmp_path_factory.mktemp("broken") / "site"
+    shutil.copytree(BROKEN_SITE, root)
+    (root / "node_modules").symlink_to(REPO_ROOT / "node_modules")
+    hooks = REPO_ROOT / "verified_docs" / "mkdocs_hooks.py"
+    (root / "mkdocs.yml").write_text(
+        "site_name: Broken\n"
+        "strict: true\n"
+        "theme: {name: material, font: false}\n"
+        f"hooks: ['{hooks}']\n"
+        "markdown_extensions: [pymdownx.superfences]\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def _run(site: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PYTHONPATH": str(site), "VERIFIED_DOCS_TIME_LIMIT": "2",
+                   "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", *arguments], cwd=site, env=environment,
+                          capture_output=True, text=True, timeout=300, check=False)
+
+
+@pytest.fixture(scope="module")
+def build(site: Path) -> subprocess.CompletedProcess[str]:
+    return _run(site, "mkdocs", "build", "--strict")
+
+
+@pytest.fixture(scope="module")
+def pytest_run(site: Path) -> subprocess.CompletedProcess[str]:
+    (site / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+    return _run(site, "pytest", "docs", "-p", "verified_docs.pytest_plugin", "-q",
+                "-p", "no:cacheprovider")
+
+
+@pytest.mark.parametrize(("mistake", "message"), EXPECTED, ids=[m for m, _ in EXPECTED])
+def test_build_reports_mistake(build: subprocess.CompletedProcess[str], mistake: str,
+                               message: str) -> None:
+    """Assert mkdocs build --strict fails and names the mistake's file and line."""
+    assert build.returncode != 0
+    assert message in build.stdout + build.stderr, build.stderr[-3000:]
+
+
+@pytest.mark.parametrize(("mistake", "message"), EXPECTED, ids=[m for m, _ in EXPECTED])
+def test_pytest_reports_mistake(pytest_run: subprocess.CompletedProcess[str], mistake: str,
+                                message: str) -> None:
+    """Assert pytest on the broken site fails and names the mistake's file and line."""
+    assert pytest_run.returncode != 0
+    assert message in pytest_run.stdout, pytest_run.stdout[-3000:]
+
+
+def test_invalid_latex_fails_both(build: subprocess.CompletedProcess[str],
+                                  pytest_run: subprocess.CompletedProcess[str]) -> None:
+    """Assert LaTeX that KaTeX rejects is reported with its line by both."""
+    assert INVALID_LATEX in build.stdout + build.stderr
+    assert INVALID_LATEX in pytest_run.stdout
+
+
+def test_no_traceback_anywhere(site: Path, build: subprocess.CompletedProcess[str]) -> None:
+    """Assert neither the build log nor any written page contains a Python traceback."""
+    assert "Traceback (most recent call last)" not in build.stdout + build.stderr
+    pages = list((site / "site").rglob("*.html")) if (site / "site").exists() else []
+    assert all("Traceback" not in page.read_text(encoding="utf-8") for page in pages)
+
+
+def test_the_real_site_builds(tmp_path: Path) -> None:
+    """Assert the real site builds strictly, writes claims.json and no page has a traceback."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path)],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=600, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (tmp_path / "claims.json").is_file()
+    for page in tmp_path.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "Traceback" not in text, page
+        assert "mcv-claim--failed" not in text, page
