@@ -27,17 +27,28 @@ EXPECTED = [
     ("id used twice", f"{PAGE}:15: claim 'true-claim': id used twice (first at {PAGE}:3)"),
     ("unmarked equation", f"{PAGE}:19: display equation without a role"),
     ("claim without id", f"{PAGE}:23: '$$ claim' needs an id"),
-    ("exception in an example",
-     f"{PAGE}:27: example 'calc_examples/bad/examples.py:raises': raised IndexError"),
-    ("example past its time limit",
-     f"{PAGE}:31: example 'calc_examples/bad/hangs.py:hangs': did not finish within 2 s"),
-    ("missing snippet section",
-     f"{PAGE}:35: example 'calc_examples/bad/examples.py:no_such_section': "),
-    ("missing snippet file",
-     f"{PAGE}:39: example 'calc_examples/bad/no_such_file.py:anything': no such file"),
+    (
+        "exception in an example",
+        f"{PAGE}:27: example 'calc_examples/bad/examples.py:raises': raised IndexError",
+    ),
+    (
+        "example past its time limit",
+        f"{PAGE}:31: example 'calc_examples/bad/hangs.py:hangs': did not finish within 2 s",
+    ),
+    (
+        "missing snippet section",
+        f"{PAGE}:35: example 'calc_examples/bad/examples.py:no_such_section': ",
+    ),
+    (
+        "missing snippet file",
+        f"{PAGE}:39: example 'calc_examples/bad/no_such_file.py:anything': no such file",
+    ),
     ("check no page uses", "calc_examples/bad/claims.py:19: check 'unused-check' is used by no"),
-    ("two checks with one id", "calc_examples/dup/claims.py:8: claim id 'unused-check' already "
-                               "has a check at calc_examples/bad/claims.py:19"),
+    (
+        "two checks with one id",
+        "calc_examples/dup/claims.py:8: claim id 'unused-check' already "
+        "has a check at calc_examples/bad/claims.py:19",
+    ),
 ]
 INVALID_LATEX = f"{PAGE}:43: invalid LaTeX"
 
@@ -61,10 +72,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _run(site: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PYTHONPATH": str(site), "VERIFIED_DOCS_TIME_LIMIT": "2",
-                   "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", *arguments], cwd=site, env=environment,
-                          capture_output=True, text=True, timeout=300, check=False)
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(site),
+        "VERIFIED_DOCS_TIME_LIMIT": "2",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", *arguments],
+        cwd=site,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -75,28 +97,32 @@ def build(site: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def pytest_run(site: Path) -> subprocess.CompletedProcess[str]:
     (site / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
-    return _run(site, "pytest", "docs", "-p", "verified_docs.pytest_plugin", "-q",
-                "-p", "no:cacheprovider")
+    return _run(
+        site, "pytest", "docs", "-p", "verified_docs.pytest_plugin", "-q", "-p", "no:cacheprovider"
+    )
 
 
 @pytest.mark.parametrize(("mistake", "message"), EXPECTED, ids=[m for m, _ in EXPECTED])
-def test_build_reports_mistake(build: subprocess.CompletedProcess[str], mistake: str,
-                               message: str) -> None:
+def test_build_reports_mistake(
+    build: subprocess.CompletedProcess[str], mistake: str, message: str
+) -> None:
     """Assert mkdocs build --strict fails and names the mistake's file and line."""
     assert build.returncode != 0
     assert message in build.stdout + build.stderr, build.stderr[-3000:]
 
 
 @pytest.mark.parametrize(("mistake", "message"), EXPECTED, ids=[m for m, _ in EXPECTED])
-def test_pytest_reports_mistake(pytest_run: subprocess.CompletedProcess[str], mistake: str,
-                                message: str) -> None:
+def test_pytest_reports_mistake(
+    pytest_run: subprocess.CompletedProcess[str], mistake: str, message: str
+) -> None:
     """Assert pytest on the broken site fails and names the mistake's file and line."""
     assert pytest_run.returncode != 0
     assert message in pytest_run.stdout, pytest_run.stdout[-3000:]
 
 
-def test_invalid_latex_fails_both(build: subprocess.CompletedProcess[str],
-                                  pytest_run: subprocess.CompletedProcess[str]) -> None:
+def test_invalid_latex_fails_both(
+    build: subprocess.CompletedProcess[str], pytest_run: subprocess.CompletedProcess[str]
+) -> None:
     """Assert LaTeX that KaTeX rejects is reported with its line by both."""
     assert INVALID_LATEX in build.stdout + build.stderr
     assert INVALID_LATEX in pytest_run.stdout
@@ -113,7 +139,11 @@ def test_the_real_site_builds(tmp_path: Path) -> None:
     """Assert the real site builds strictly, writes claims.json and no page has a traceback."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path)],
-        cwd=REPO_ROOT, capture_output=True, text=True, timeout=600, check=False,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stderr[-3000:]

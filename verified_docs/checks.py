@@ -34,6 +34,7 @@ class Model:
             ``\\frac{\\partial f}{\\partial \\mathbf{x}}`` or ``\\mathbf{x}``.
         functions: functions the page may apply, such as ``f`` or ``\\sigma``.
         dimensions: values of dimension labels used in ``\\underbrace{...}_{m \\times n}``.
+
     """
 
     sample: Mapping[sp.Symbol, tuple[float, float]]

@@ -16,23 +16,23 @@ def claims_manifest(report: SiteReport, repo_root: Path) -> dict[str, Any]:
         check = None
         if record.check is not None:
             source = record.check.source.resolve()
-            try:
+            if source.is_relative_to(repo_root.resolve()):
                 source = source.relative_to(repo_root.resolve())
-            except ValueError:
-                pass
             check = f"{source.as_posix()}:{record.check.line}"
-        claims.append({
-            "id": equation.claim_id,
-            "role": equation.role,
-            "page": str(equation.page),
-            "line": equation.line,
-            "latex": equation.latex,
-            "check": check,
-            "status": _status(record.verdict is not None, equation.role),
-            "methods": list(record.verdict.methods) if record.verdict else [],
-            "counterexample": record.verdict.witness if record.verdict else None,
-            "error": record.error,
-        })
+        claims.append(
+            {
+                "id": equation.claim_id,
+                "role": equation.role,
+                "page": str(equation.page),
+                "line": equation.line,
+                "latex": equation.latex,
+                "check": check,
+                "status": _status(record.verdict is not None, equation.role),
+                "methods": list(record.verdict.methods) if record.verdict else [],
+                "counterexample": record.verdict.witness if record.verdict else None,
+                "error": record.error,
+            }
+        )
     return {"claims": claims, "count": len(claims)}
 
 

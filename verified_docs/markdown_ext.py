@@ -44,9 +44,9 @@ class Session:
     report: SiteReport
     katex: KatexRenderer
     repo_root: Path
-    docs_prefix: PurePosixPath = PurePosixPath("docs")
+    docs_prefix: PurePosixPath = field(default_factory=lambda: PurePosixPath("docs"))
     use_directory_urls: bool = True
-    page: PurePosixPath = PurePosixPath("docs/index.md")
+    page: PurePosixPath = field(default_factory=lambda: PurePosixPath("docs/index.md"))
     first_line: int = 1
     problems: list[str] = field(default_factory=list)
 
@@ -72,8 +72,7 @@ class Session:
         here = site_path(str(self.page.relative_to(self.docs_prefix)))
         target = site_path(docs_relative)
         base = posixpath.dirname(here.rstrip("/")) if not here.endswith("/") else here
-        return posixpath.relpath(target or ".", base or ".") + ("/" if target.endswith("/")
-                                                                 else "")
+        return posixpath.relpath(target or ".", base or ".") + ("/" if target.endswith("/") else "")
 
 
 class _ClaimsPreprocessor(Preprocessor):
@@ -154,8 +153,7 @@ class _StashPreprocessor(Preprocessor):
 
 def claims_index_markdown(session: Session, stash: Callable[[str], str]) -> list[str]:
     """The "Verified claims" list: each claim, where it is stated, how it was checked."""
-    records = sorted(session.report.claims, key=lambda r: (str(r.equation.page),
-                                                           r.equation.line))
+    records = sorted(session.report.claims, key=lambda r: (str(r.equation.page), r.equation.line))
     lines = [f"{len(records)} claims on this site, each verified when the site was built.", ""]
     for record in records:
         equation = record.equation
@@ -180,7 +178,11 @@ def claims_index_markdown(session: Session, stash: Callable[[str], str]) -> list
         if record.check:
             source = record.check.source.resolve().relative_to(session.repo_root.resolve())
             lines += ["", f'??? note "Check: `{source}`, line {record.check.line}"', ""]
-            lines += ["    ```python", *[f"    {line}" for line in _source_lines(record)], "    ```"]
+            lines += [
+                "    ```python",
+                *[f"    {line}" for line in _source_lines(record)],
+                "    ```",
+            ]
         lines.append("")
     return lines
 
@@ -195,11 +197,11 @@ class _InlineMath(InlineProcessor):
         super().__init__(pattern, md)
         self.session = session
 
-    def handleMatch(  # noqa: N802 - Python-Markdown's API name
-        self, m: re.Match[str], data: str
-    ) -> tuple[etree.Element | str, int, int]:
-        return self.md.htmlStash.store(self.session.render_math(m.group(1), False)), m.start(0), (
-            m.end(0)
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | str, int, int]:
+        return (
+            self.md.htmlStash.store(self.session.render_math(m.group(1), False)),
+            m.start(0),
+            (m.end(0)),
         )
 
 
@@ -210,12 +212,13 @@ class VerifiedMathExtension(Extension):
         self.session = session
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
+    def extendMarkdown(self, md: Markdown) -> None:
         blocks: dict[str, str] = {}
-        md.preprocessors.register(_ClaimsPreprocessor(md, self.session, blocks),
-                                  "verified_claims", PREPROCESSOR_PRIORITY)
-        md.preprocessors.register(_StashPreprocessor(md, blocks), "verified_stash",
-                                  STASH_PRIORITY)
+        md.preprocessors.register(
+            _ClaimsPreprocessor(md, self.session, blocks), "verified_claims", PREPROCESSOR_PRIORITY
+        )
+        md.preprocessors.register(_StashPreprocessor(md, blocks), "verified_stash", STASH_PRIORITY)
         # Above backticks (190) is wrong: code spans must win, so register just below them.
-        md.inlinePatterns.register(_InlineMath(INLINE_MATH, md, self.session), "verified_inline_math",
-                                   185)
+        md.inlinePatterns.register(
+            _InlineMath(INLINE_MATH, md, self.session), "verified_inline_math", 185
+        )

@@ -75,8 +75,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     copy_katex_assets(session.repo_root, site_dir)
     manifest = claims_manifest(session.report, session.repo_root)
-    (site_dir / "claims.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
-                                          encoding="utf-8")
+    (site_dir / "claims.json").write_text(
+        json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     failures = len(session.report.problems) + len(session.problems)
     if failures and _State.command != "serve":
         _close()

@@ -83,8 +83,9 @@ def scan_page(page: Path, text: str, first_line: int = 1) -> PageScan:
     """Scan ``text`` (the page body, starting at ``first_line`` of ``page``)."""
     scanner = _Scanner(page, text.split("\n"), first_line)
     scanner.run()
-    return PageScan(page, tuple(scanner.equations), tuple(scanner.examples),
-                    tuple(scanner.problems))
+    return PageScan(
+        page, tuple(scanner.equations), tuple(scanner.examples), tuple(scanner.problems)
+    )
 
 
 class _Scanner:
@@ -116,21 +117,33 @@ class _Scanner:
     def read_fence(self, start: int, fence: re.Match[str]) -> int:
         marker = fence.group("fence")
         end = next(
-            (i for i in range(start + 1, len(self.lines))
-             if self.lines[i].strip().startswith(marker) and not self.lines[i].strip(" `~")),
+            (
+                i
+                for i in range(start + 1, len(self.lines))
+                if self.lines[i].strip().startswith(marker) and not self.lines[i].strip(" `~")
+            ),
             len(self.lines) - 1,
         )
         if fence.group("info").split()[:2] == ["python", "run"]:
             body = [entry for entry in self.lines[start + 1 : end] if entry.strip()]
             snippet = _SNIPPET.match(body[0]) if len(body) == 1 else None
             if snippet is None:
-                self.problem(start, 'a "python run" fence must hold exactly one line '
-                                    '--8<-- "calc_examples/<file>.py:<section>"')
+                self.problem(
+                    start,
+                    'a "python run" fence must hold exactly one line '
+                    '--8<-- "calc_examples/<file>.py:<section>"',
+                )
             else:
-                self.examples.append(Example(
-                    self.page, self.first_line + start, self.first_line + end,
-                    fence.group("indent"), snippet.group("path"), snippet.group("section"),
-                ))
+                self.examples.append(
+                    Example(
+                        self.page,
+                        self.first_line + start,
+                        self.first_line + end,
+                        fence.group("indent"),
+                        snippet.group("path"),
+                        snippet.group("section"),
+                    )
+                )
         return end + 1
 
     def read_display(self, start: int, opening: re.Match[str]) -> int:
@@ -147,27 +160,39 @@ class _Scanner:
         latex = "\n".join(entry.strip() for entry in self.lines[start + 1 : end]).strip()
         role, claim_id = _role_of(_ROLE.match(rest) if rest.strip() else None)
         if role is None:
-            self.problem(start, "display equation without a role: open it with "
-                                "'$$ claim: <id>', '$$ refuted: <id>', '$$ definition' or "
-                                "'$$ notation'")
+            self.problem(
+                start,
+                "display equation without a role: open it with "
+                "'$$ claim: <id>', '$$ refuted: <id>', '$$ definition' or "
+                "'$$ notation'",
+            )
         elif role in ROLES_WITH_ID and not claim_id:
             self.problem(start, f"'$$ {role}' needs an id: '$$ {role}: <id>'")
         elif role in ROLES_WITHOUT_ID and claim_id:
-            self.problem(start, f"'$$ {role}' takes no id; did you mean "
-                                f"'$$ claim: {claim_id}'?")
+            self.problem(start, f"'$$ {role}' takes no id; did you mean '$$ claim: {claim_id}'?")
         else:
-            self.equations.append(DisplayMath(
-                self.page, self.first_line + start, self.first_line + end,
-                opening.group("indent"), role, claim_id, latex,
-            ))
+            self.equations.append(
+                DisplayMath(
+                    self.page,
+                    self.first_line + start,
+                    self.first_line + end,
+                    opening.group("indent"),
+                    role,
+                    claim_id,
+                    latex,
+                )
+            )
         return end + 1
 
     def check_inline(self, index: int) -> None:
         without_code = _CODE_SPAN.sub("", self.lines[index])
         for match in _INLINE_MATH.finditer(without_code):
             if _INLINE_RESULT.search(match.group("body")):
-                self.problem(index, f"inline math states a result (${match.group('body')}$); "
-                                    "write it as a display claim")
+                self.problem(
+                    index,
+                    f"inline math states a result (${match.group('body')}$); "
+                    "write it as a display claim",
+                )
 
 
 def _role_of(match: re.Match[str] | None) -> tuple[str | None, str | None]:

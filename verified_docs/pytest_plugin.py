@@ -71,16 +71,19 @@ class MarkdownPage(pytest.File):
         body, first_line = page_body(self.path.read_text(encoding="utf-8"))
         relative = self.path.resolve().relative_to(shared.repo_root)
         scan = scan_page(relative, body, first_line)
-        yield PageSyntaxItem.from_parent(self, name="syntax", problems=[str(p) for p in
-                                                                       scan.problems])
+        yield PageSyntaxItem.from_parent(
+            self, name="syntax", problems=[str(p) for p in scan.problems]
+        )
         yield PageMathItem.from_parent(self, name="latex", equations=scan.equations)
         for equation in scan.equations:
             if equation.claim_id is not None:
-                yield ClaimItem.from_parent(self, name=f"{equation.role}[{equation.claim_id}]",
-                                            equation=equation)
+                yield ClaimItem.from_parent(
+                    self, name=f"{equation.role}[{equation.claim_id}]", equation=equation
+                )
         for example in scan.examples:
-            yield ExampleItem.from_parent(self, name=f"example[{example.example_id}]",
-                                          example=example)
+            yield ExampleItem.from_parent(
+                self, name=f"example[{example.example_id}]", example=example
+            )
         if self.path.name == "index.md" and self.path.parent == shared.repo_root / DOCS_DIR:
             yield SiteBindingsItem.from_parent(self, name="site-bindings")
 
@@ -123,8 +126,7 @@ class PageMathItem(_LocatedItem):
             try:
                 self.shared().katex.render(equation.latex, display=True)
             except LatexError as error:
-                problems.append(f"{equation.page}:{equation.line}: invalid LaTeX: "
-                                f"{error.message}")
+                problems.append(f"{equation.page}:{equation.line}: invalid LaTeX: {error.message}")
         if problems:
             raise VerificationError("\n".join(problems))
 
@@ -165,7 +167,6 @@ class SiteBindingsItem(_LocatedItem):
     """Checks no page uses, and checks registered twice, are site-wide problems."""
 
     def runtest(self) -> None:
-        problems = [p for p in self.shared().report().problems
-                    if not p.startswith(f"{DOCS_DIR}/")]
+        problems = [p for p in self.shared().report().problems if not p.startswith(f"{DOCS_DIR}/")]
         if problems:
             raise VerificationError("\n".join(problems))

@@ -29,7 +29,7 @@ def claim_html(record: ClaimRecord, math_html: str, index_url: str) -> str:
     """The equation with its verification mark, linking to the check on the claims page."""
     claim_id = record.equation.claim_id or ""
     refuted = record.equation.role == "refuted"
-    link = f'{index_url}#{claim_anchor(claim_id)}'
+    link = f"{index_url}#{claim_anchor(claim_id)}"
     if record.verdict is None:
         status, label = "failed", "Not verified"
         detail = html.escape(record.error or "no verdict")

@@ -46,12 +46,14 @@ class SiteReport:
     problems: list[str] = field(default_factory=list)
 
     def claim_at(self, page: Path, line: int) -> ClaimRecord | None:
-        return next((r for r in self.claims
-                     if r.equation.page == page and r.equation.line == line), None)
+        return next(
+            (r for r in self.claims if r.equation.page == page and r.equation.line == line), None
+        )
 
     def example_at(self, page: Path, line: int) -> ExampleRecord | None:
-        return next((r for r in self.examples
-                     if r.example.page == page and r.example.line == line), None)
+        return next(
+            (r for r in self.examples if r.example.page == page and r.example.line == line), None
+        )
 
 
 def page_body(text: str) -> tuple[str, int]:
@@ -146,11 +148,12 @@ def _verify_claim(
         record.error = f"unknown claim id: no check is registered under it{hint}"
         return record
     try:
-        record.verdict = verify_equation(record.check, equation.latex,
-                                         refuted=equation.role == "refuted")
+        record.verdict = verify_equation(
+            record.check, equation.latex, refuted=equation.role == "refuted"
+        )
     except ClaimFailure as failure:
         record.error = str(failure)
-    except Exception as error:  # noqa: BLE001 - a broken check is reported at the claim
+    except Exception as error:
         record.error = f"the check raised {type(error).__name__}: {error}"
     return record
 

@@ -50,6 +50,7 @@ def verify_equation(check: ClaimCheck, latex: str, *, refuted: bool = False) -> 
 
     Raises:
         ClaimFailure: with a one-line reason when the verdict is not the expected one.
+
     """
     try:
         sides = split_sides(latex)
@@ -97,9 +98,7 @@ def verify_equation(check: ClaimCheck, latex: str, *, refuted: bool = False) -> 
 
 def _require_same_text(page_lhs: str, declared: str) -> None:
     if _normal_text(page_lhs) != _normal_text(declared):
-        raise ClaimFailure(
-            f"the left side reads {page_lhs!r} but the check defines {declared!r}"
-        )
+        raise ClaimFailure(f"the left side reads {page_lhs!r} but the check defines {declared!r}")
 
 
 def _normal_text(latex: str) -> str:
@@ -215,11 +214,14 @@ def _numeric(
             compared += 1
             for index, node in enumerate(stated, start=1):
                 value = np.asarray(evaluate(node, scope_for(point), algebra), dtype=float)
-                _require_same_shape(_shape(value if value.ndim == 2 else 0),
-                                    _shape(truth if truth.ndim == 2 else 0), index)
+                _require_same_shape(
+                    _shape(value if value.ndim == 2 else 0),
+                    _shape(truth if truth.ndim == 2 else 0),
+                    index,
+                )
                 scale = max(1.0, float(np.max(np.abs(truth))))
-                error = float(np.max(np.abs(value - truth))) if np.all(np.isfinite(value)) else (
-                    np.inf
+                error = (
+                    float(np.max(np.abs(value - truth))) if np.all(np.isfinite(value)) else (np.inf)
                 )
                 if refuted and error > REFUTATION_MARGIN * scale:
                     return _witness(point, model, value, truth), compared
@@ -280,8 +282,10 @@ class _Scope:
             return self.overrides[name.canonical]
         if name.canonical not in self.names:
             known = ", ".join(sorted(self.names)) or "nothing"
-            raise EvaluationError(f"the page uses {name.source!r}, which the check does not "
-                                  f"define (it defines: {known})")
+            raise EvaluationError(
+                f"the page uses {name.source!r}, which the check does not "
+                f"define (it defines: {known})"
+            )
         resolved = self.names[name.canonical]
         return resolved if self.symbolic else resolved(self.point)
 
@@ -302,8 +306,13 @@ class _Scope:
         return self.model.dimensions[label]
 
     def with_value(self, name: str, value: Any) -> _Scope:
-        return _Scope(self.model, symbolic=self.symbolic, point=self.point, names=self.names,
-                      overrides={**self.overrides, name: value})
+        return _Scope(
+            self.model,
+            symbolic=self.symbolic,
+            point=self.point,
+            names=self.names,
+            overrides={**self.overrides, name: value},
+        )
 
 
 def _symbolic_names(model: Model) -> dict[str, Any]:
@@ -311,8 +320,13 @@ def _symbolic_names(model: Model) -> dict[str, Any]:
     for symbol in [*model.sample, *model.where]:
         names[canonical_name(sp.latex(symbol))] = symbol
     for latex, meaning in model.names.items():
-        names[canonical_name(latex)] = meaning.symbolic(model) if hasattr(meaning, "symbolic") \
-            else sp.ImmutableMatrix(meaning) if isinstance(meaning, sp.MatrixBase) else meaning
+        names[canonical_name(latex)] = (
+            meaning.symbolic(model)
+            if hasattr(meaning, "symbolic")
+            else sp.ImmutableMatrix(meaning)
+            if isinstance(meaning, sp.MatrixBase)
+            else meaning
+        )
     return names
 
 
@@ -323,9 +337,14 @@ def _numeric_scope_factory(model: Model) -> Callable[[Mapping[sp.Symbol, float]]
         compiled[canonical_name(sp.latex(symbol))] = _reader(symbol)
     for latex, meaning in model.names.items():
         compiled[canonical_name(latex)] = (
-            meaning.numeric(model) if hasattr(meaning, "numeric")
-            else compile_numeric(sp.ImmutableMatrix(meaning) if isinstance(meaning, sp.MatrixBase)
-                                 else sp.sympify(meaning), model)
+            meaning.numeric(model)
+            if hasattr(meaning, "numeric")
+            else compile_numeric(
+                sp.ImmutableMatrix(meaning)
+                if isinstance(meaning, sp.MatrixBase)
+                else sp.sympify(meaning),
+                model,
+            )
         )
 
     def scope_at(point: Mapping[sp.Symbol, float]) -> _Scope:

@@ -87,8 +87,13 @@ def quiz_1_dfdt() -> Derivative:
     return Derivative(quiz_1_f, t)
 
 
-for quiz_1_id in ("quiz-1-option-a", "quiz-1-closed-form", "quiz-1-option-b",
-                  "quiz-1-option-c", "quiz-1-option-d"):
+for quiz_1_id in (
+    "quiz-1-option-a",
+    "quiz-1-closed-form",
+    "quiz-1-option-b",
+    "quiz-1-option-c",
+    "quiz-1-option-d",
+):
     claim(quiz_1_id, model=QUIZ_1, lhs=r"\frac{df}{dt}")(quiz_1_dfdt)
 
 # Exercise 2: f = sin(x1) cos(x2) e^{x3} through x(u) and u(t).

@@ -4,7 +4,6 @@ import sympy as sp
 
 from calc_examples.long_chains.chain import f, t, u1, u2, u_of_t, x1, x2, x_of_u
 
-
 # --8<-- [start:direct_substitution]
 f_of_t = sp.expand(f.subs(x_of_u).subs(u_of_t))
 print("f(t) =", f_of_t)

@@ -85,6 +85,7 @@ class ExampleRunner:
 
         Raises:
             SectionError: if the module's section markers are malformed.
+
         """
         path = path.resolve()
         if path not in self._runs:
@@ -105,7 +106,8 @@ class ExampleRunner:
 
     def _execute(self, path: Path, chunks: list[Chunk]) -> ModuleRun:
         worker = self._worker()
-        assert worker.stdin is not None and worker.stdout is not None
+        assert worker.stdin is not None
+        assert worker.stdout is not None
         request = {"path": str(path), "chunks": [c.__dict__ for c in chunks]}
         worker.stdin.write((json.dumps(request) + "\n").encode())
         worker.stdin.flush()
@@ -147,9 +149,15 @@ class ExampleRunner:
                 return None
             data = os.read(descriptor, 65536)
             if not data:
-                return {"name": None, "outputs": [], "error": {
-                    "type": "WorkerDied", "message": f"exit status {worker.wait()}",
-                    "line": None}}
+                return {
+                    "name": None,
+                    "outputs": [],
+                    "error": {
+                        "type": "WorkerDied",
+                        "message": f"exit status {worker.wait()}",
+                        "line": None,
+                    },
+                }
             self._pending += data
         line, _, self._pending = self._pending.partition(b"\n")
         reply: dict[str, Any] = json.loads(line)

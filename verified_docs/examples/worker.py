@@ -52,7 +52,7 @@ def run_chunk(path: str, chunk: dict[str, Any], namespace: dict[str, Any]) -> di
                 expression = ast.Expression(last.value)
                 value = eval(compile(expression, path, "eval"), namespace)
         shown = display_value(value) if last is not None else None
-    except BaseException as exception:  # noqa: BLE001 - every failure is reported, not raised
+    except BaseException as exception:
         shown = None
         frames = [f for f in traceback.extract_tb(exception.__traceback__) if f.filename == path]
         error = {
@@ -82,9 +82,15 @@ def serve(stdin: io.TextIOBase, stdout: io.TextIOBase) -> None:
         failed = False
         for chunk in request["chunks"]:
             if failed:
-                reply = {"name": chunk["name"], "outputs": [], "error": {
-                    "type": "NotRun", "message": "an earlier part of the module failed",
-                    "line": chunk["first_line"]}}
+                reply = {
+                    "name": chunk["name"],
+                    "outputs": [],
+                    "error": {
+                        "type": "NotRun",
+                        "message": "an earlier part of the module failed",
+                        "line": chunk["first_line"],
+                    },
+                }
             else:
                 reply = run_chunk(path, chunk, namespace)
                 failed = reply["error"] is not None

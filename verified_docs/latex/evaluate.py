@@ -57,9 +57,7 @@ class Algebra(Protocol):
     def call(self, function: str, argument: Value) -> Value: ...
     def norm(self, value: Value, kind: str) -> Value: ...
     def scalar(self, value: Value) -> Value: ...
-    def derivative(
-        self, function: Callable[[Value], Value], at: Value, order: int
-    ) -> Value: ...
+    def derivative(self, function: Callable[[Value], Value], at: Value, order: int) -> Value: ...
 
 
 def evaluate(node: Node, scope: Scope, algebra: Algebra) -> Value:
@@ -125,15 +123,22 @@ class _Evaluator:
             if right_matrix:
                 raise EvaluationError("division by a matrix; write the inverse explicitly")
             return left / right
-        if op == "dot" and left_matrix and right_matrix:
-            if algebra.shape(left) == algebra.shape(right) and algebra.shape(left)[1] == 1:
-                return algebra.scalar(algebra.matmul(algebra.transpose(left), right))
+        if (
+            op == "dot"
+            and left_matrix
+            and right_matrix
+            and algebra.shape(left) == algebra.shape(right)
+            and algebra.shape(left)[1] == 1
+        ):
+            return algebra.scalar(algebra.matmul(algebra.transpose(left), right))
         if left_matrix and right_matrix:
             if algebra.shape(left)[1] == algebra.shape(right)[0]:
                 return algebra.matmul(left, right)
             if (1, 1) in (algebra.shape(left), algebra.shape(right)):
-                return self.as_scalar(left) * right if algebra.shape(left) == (1, 1) else (
-                    left * self.as_scalar(right)
+                return (
+                    self.as_scalar(left) * right
+                    if algebra.shape(left) == (1, 1)
+                    else (left * self.as_scalar(right))
                 )
             raise EvaluationError(
                 f"cannot multiply {_shape_text(algebra.shape(left))} by "
@@ -170,9 +175,7 @@ class _Evaluator:
         expected = (self.scope.dimension(rows), self.scope.dimension(cols))
         actual = self.algebra.shape(value) if self.algebra.is_matrix(value) else (1, 1)
         if actual != expected:
-            raise EvaluationError(
-                f"labelled {rows}×{cols} but it is {_shape_text(actual)}"
-            )
+            raise EvaluationError(f"labelled {rows}×{cols} but it is {_shape_text(actual)}")
         return value
 
     def differentiate(self, variable: str, order: int, operand: Node) -> Value:
@@ -188,19 +191,49 @@ def _shape_text(shape: tuple[int, int]) -> str:
     return f"{shape[0]}×{shape[1]}"
 
 
-_ELEMENTWISE = ("sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "sinh",
-                "cosh", "tanh", "exp", "log", "sigmoid", "softplus", "relu", "sign")
-_BUILTIN_FUNCTIONS = frozenset((*_ELEMENTWISE, "det", "trace", "diag", "softmax", "logsumexp",
-                                "sum"))
+_ELEMENTWISE = (
+    "sin",
+    "cos",
+    "tan",
+    "sec",
+    "csc",
+    "cot",
+    "asin",
+    "acos",
+    "atan",
+    "sinh",
+    "cosh",
+    "tanh",
+    "exp",
+    "log",
+    "sigmoid",
+    "softplus",
+    "relu",
+    "sign",
+)
+_BUILTIN_FUNCTIONS = frozenset(
+    (*_ELEMENTWISE, "det", "trace", "diag", "softmax", "logsumexp", "sum")
+)
 
 
 class SympyAlgebra:
     """Exact arithmetic: numbers are rationals, matrices are immutable SymPy matrices."""
 
     _functions: Mapping[str, Callable[[Any], Any]] = {
-        "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "sec": sp.sec, "csc": sp.csc,
-        "cot": sp.cot, "asin": sp.asin, "acos": sp.acos, "atan": sp.atan, "sinh": sp.sinh,
-        "cosh": sp.cosh, "tanh": sp.tanh, "exp": sp.exp, "log": sp.log,
+        "sin": sp.sin,
+        "cos": sp.cos,
+        "tan": sp.tan,
+        "sec": sp.sec,
+        "csc": sp.csc,
+        "cot": sp.cot,
+        "asin": sp.asin,
+        "acos": sp.acos,
+        "atan": sp.atan,
+        "sinh": sp.sinh,
+        "cosh": sp.cosh,
+        "tanh": sp.tanh,
+        "exp": sp.exp,
+        "log": sp.log,
         "sigmoid": lambda z: 1 / (1 + sp.exp(-z)),
         "softplus": lambda z: sp.log(1 + sp.exp(z)),
         "relu": lambda z: sp.Max(0, z),
@@ -267,10 +300,20 @@ class NumpyAlgebra:
     """Floating-point arithmetic, with central differences for ``\\frac{d}{dx}``."""
 
     _functions: Mapping[str, Callable[[Any], Any]] = {
-        "sin": np.sin, "cos": np.cos, "tan": np.tan, "sec": lambda z: 1 / np.cos(z),
-        "csc": lambda z: 1 / np.sin(z), "cot": lambda z: 1 / np.tan(z), "asin": np.arcsin,
-        "acos": np.arccos, "atan": np.arctan, "sinh": np.sinh, "cosh": np.cosh,
-        "tanh": np.tanh, "exp": np.exp, "log": np.log,
+        "sin": np.sin,
+        "cos": np.cos,
+        "tan": np.tan,
+        "sec": lambda z: 1 / np.cos(z),
+        "csc": lambda z: 1 / np.sin(z),
+        "cot": lambda z: 1 / np.tan(z),
+        "asin": np.arcsin,
+        "acos": np.arccos,
+        "atan": np.arctan,
+        "sinh": np.sinh,
+        "cosh": np.cosh,
+        "tanh": np.tanh,
+        "exp": np.exp,
+        "log": np.log,
         "sigmoid": lambda z: 1 / (1 + np.exp(-z)),
         "softplus": lambda z: np.logaddexp(0, z),
         "relu": lambda z: np.maximum(0, z),

@@ -67,14 +67,12 @@ OPERATOR_NAMES = {
 }
 CALLABLE_NAMES = frozenset({"f", "g", "h", r"\phi", r"\varphi", r"\sigma", r"\psi"})
 BOLD = frozenset({r"\mathbf", r"\boldsymbol", r"\bm", r"\vec"})
-GREEK = frozenset(
-    rf"\{letter}"
-    for letter in (
-        "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu "
-        "nu xi rho sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Sigma "
-        "Phi Psi Omega"
-    ).split()
+_GREEK_NAMES = (
+    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu "
+    "xi rho sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Sigma Phi "
+    "Psi Omega"
 )
+GREEK = frozenset(rf"\{name}" for name in _GREEK_NAMES.split())
 DELIMITER_SIZES = frozenset(
     {r"\left", r"\right", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\big", r"\Big"}
     | {r"\biggl", r"\biggr", r"\Biggl", r"\Biggr"}
@@ -441,8 +439,9 @@ class _Parser:
         label = self.raw_group()
         texts = [t.text for t in label]
         if len(texts) != 3 or texts[1] != r"\times":
-            raise LatexSyntaxError(r"label an \underbrace with its shape, e.g. 1 \times n",
-                                   start.offset)
+            raise LatexSyntaxError(
+                r"label an \underbrace with its shape, e.g. 1 \times n", start.offset
+            )
         return ShapeAnnotation(operand, texts[0], texts[2])
 
     def symbol(self) -> Node:
