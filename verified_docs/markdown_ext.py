@@ -34,7 +34,7 @@ CLAIMS_PAGE = "verified-claims.md"
 PREPROCESSOR_PRIORITY = 40
 STASH_PRIORITY = 29
 BLOCK_KEY = "mcv-block-{index:06d}-mcv"
-INLINE_MATH = r"(?<![\\$])\$(?![\s$])((?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)"
+INLINE_MATH = r"(?<![\\$])\$(?![\s$])((?:\\.|[^\\$])+?)(?<!\s)\$(?!\d)"
 
 
 @dataclass
@@ -154,7 +154,12 @@ class _StashPreprocessor(Preprocessor):
 def claims_index_markdown(session: Session, stash: Callable[[str], str]) -> list[str]:
     """The "Verified claims" list: each claim, where it is stated, how it was checked."""
     records = sorted(session.report.claims, key=lambda r: (str(r.equation.page), r.equation.line))
-    lines = [f"{len(records)} claims on this site, each verified when the site was built.", ""]
+    refuted = sum(1 for r in records if r.equation.role == "refuted")
+    lines = [
+        f"{len(records) - refuted} claims verified true and {refuted} wrong exercise options "
+        "shown false, each checked when the site was built.",
+        "",
+    ]
     for record in records:
         equation = record.equation
         claim_id = equation.claim_id or ""
