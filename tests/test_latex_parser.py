@@ -131,7 +131,7 @@ MATRICES: list[tuple[str, int, int]] = [
 def test_matrix_environments_parse_to_literals_of_their_shape(
     latex: str, rows: int, cols: int
 ) -> None:
-    """Assert bmatrix and pmatrix parse to a MatrixLiteral with the written number of rows and columns."""
+    """Assert bmatrix and pmatrix parse to a MatrixLiteral of the written rows and columns."""
     node = parse_expression(latex)
     assert isinstance(node, MatrixLiteral)
     assert len(node.rows) == rows
@@ -191,7 +191,9 @@ def test_canonical_name_ignores_braces_and_bold_command(spellings: tuple[str, ..
 def test_name_keeps_the_source_the_author_wrote() -> None:
     """Assert a Name's source is the author's spelling, for messages quoting the page."""
     node = parse_expression(r"\frac{\partial f}{\partial \bm x}")
-    assert node == Name(r"\frac{\partial f}{\partial\mathbf{x}}", r"\frac{\partial f}{\partial \bm x}")
+    assert node == Name(
+        r"\frac{\partial f}{\partial\mathbf{x}}", r"\frac{\partial f}{\partial \bm x}"
+    )
 
 
 @pytest.mark.parametrize(
@@ -247,7 +249,10 @@ def test_split_sides_of_aligned_block_keeps_matrix_rows_intact() -> None:
         (r"a = b = c", ["a", "b", "c"]),
         (r"f(t) = t^2 .", ["f(t)", "t^2"]),
         (r"a = b,", ["a", "b"]),
-        (r"a = \begin{bmatrix} x = 1 & 2 \end{bmatrix}", ["a", r"\begin{bmatrix} x = 1 & 2 \end{bmatrix}"]),
+        (
+            r"a = \begin{bmatrix} x = 1 & 2 \end{bmatrix}",
+            ["a", r"\begin{bmatrix} x = 1 & 2 \end{bmatrix}"],
+        ),
         (r"\begin{align*} a &= b \\ &= c \end{align*}", ["a", "b", "c"]),
         (r"\begin{split} a &= b \end{split}", ["a", "b"]),
         (r"g(x = 1) = 2", ["g(x = 1)", "2"]),
@@ -265,7 +270,9 @@ def test_split_sides_splits_only_at_top_level_equals(latex: str, sides: list[str
         (r"\underbrace{x}_{1 \times n}", X, "1", "n"),
         (
             r"\underbrace{\frac{\partial f}{\partial \mathbf{x}}}_{1 \times 2}",
-            Name(r"\frac{\partial f}{\partial\mathbf{x}}", r"\frac{\partial f}{\partial \mathbf{x}}"),
+            Name(
+                r"\frac{\partial f}{\partial\mathbf{x}}", r"\frac{\partial f}{\partial \mathbf{x}}"
+            ),
             "1",
             "2",
         ),
@@ -277,7 +284,9 @@ def test_split_sides_splits_only_at_top_level_equals(latex: str, sides: list[str
         ),
     ],
 )
-def test_underbrace_carries_its_shape_label(latex: str, operand: Node, rows: str, cols: str) -> None:
+def test_underbrace_carries_its_shape_label(
+    latex: str, operand: Node, rows: str, cols: str
+) -> None:
     """Assert \\underbrace{X}_{r \\times c} parses to a ShapeAnnotation of X with labels r and c."""
     assert parse_expression(latex) == ShapeAnnotation(operand, rows, cols)
 
@@ -308,3 +317,19 @@ def test_braced_derivative_order_is_the_same_operator() -> None:
     assert parse_expression(r"\frac{d^{2}}{dx^{2}}(x^3)") == parse_expression(
         r"\frac{d^2}{dx^2}(x^3)"
     )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        r"parser.function: starts_factor() is true for \cdot and \times (command tokens), so an "
+        r"explicit product after an unparenthesised argument is refused as an implicit factor"
+    ),
+)
+@pytest.mark.parametrize("operator", [r"\cdot", r"\times"])
+def test_explicit_product_after_function_argument_is_not_ambiguous(operator: str) -> None:
+    """Assert \\sin x \\cdot y reads as (\\sin x) times y: the operator is explicit."""
+    node = parse_expression(rf"\sin x {operator} y")
+    assert isinstance(node, BinaryOp)
+    assert node.left == Call("sin", X)
+    assert node.right == name("y")

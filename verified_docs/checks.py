@@ -76,7 +76,12 @@ class Model:
 
     def numeric_point(self, rng: np.random.Generator) -> dict[sp.Symbol, float]:
         """Draw the free variables and compute every derived one from them."""
-        point = {s: float(rng.uniform(low, high)) for s, (low, high) in self.sample.items()}
+        free = {s: float(rng.uniform(low, high)) for s, (low, high) in self.sample.items()}
+        return self.complete(free)
+
+    def complete(self, free: Mapping[sp.Symbol, float]) -> dict[sp.Symbol, float]:
+        """Compute every derived variable from values of the free ones."""
+        point = dict(free)
         for symbol, function, arguments in self._derived:
             point[symbol] = float(function(*(point[a] for a in arguments)))
         return point

@@ -213,7 +213,7 @@ def _numeric(
                 continue
             compared += 1
             for index, node in enumerate(stated, start=1):
-                value = np.asarray(evaluate(node, scope_for(point), algebra), dtype=float)
+                value = _real(evaluate(node, scope_for(point), algebra))
                 _require_same_shape(
                     _shape(value if value.ndim == 2 else 0),
                     _shape(truth if truth.ndim == 2 else 0),
@@ -239,6 +239,14 @@ def _numeric(
     if refuted:
         raise ClaimFailure(f"marked refuted, but it held at all {compared} sample points")
     return None, compared
+
+
+def _real(value: Any) -> Any:
+    """A float array, or NaN where NumPy produced a complex or non-numeric value."""
+    try:
+        return np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return np.asarray(np.nan)
 
 
 def _witness(point: Mapping[sp.Symbol, float], model: Model, value: Any, truth: Any) -> str:
@@ -306,6 +314,16 @@ class _Scope:
         return self.model.dimensions[label]
 
     def with_value(self, name: str, value: Any) -> _Scope:
+        free = {canonical_name(sp.latex(s)): s for s in self.model.sample}
+        if not self.symbolic and self.point is not None and name in free:
+            # Moving a free variable moves everything derived from it: \frac{d}{dt}(x_1)
+            # with x_1 = t^2 must see x_1 change, or a false claim would pass.
+            point = self.model.complete(
+                {**{s: self.point[s] for s in self.model.sample}, free[name]: value}
+            )
+            return _Scope(
+                self.model, symbolic=False, point=point, names=self.names, overrides=self.overrides
+            )
         return _Scope(
             self.model,
             symbolic=self.symbolic,
@@ -318,7 +336,8 @@ class _Scope:
 def _symbolic_names(model: Model) -> dict[str, Any]:
     names: dict[str, Any] = {}
     for symbol in [*model.sample, *model.where]:
-        names[canonical_name(sp.latex(symbol))] = symbol
+        # Derived variables are expanded, so differentiating on the page sees through them.
+        names[canonical_name(sp.latex(symbol))] = model.expand(symbol)
     for latex, meaning in model.names.items():
         names[canonical_name(latex)] = (
             meaning.symbolic(model)

@@ -13,6 +13,7 @@ import ast
 import contextlib
 import io
 import json
+import os
 import random
 import sys
 import traceback
@@ -100,5 +101,16 @@ def serve(stdin: io.TextIOBase, stdout: io.TextIOBase) -> None:
         stdout.flush()
 
 
+def main() -> None:
+    """Serve on a private copy of stdout; anything else written to fd 1 goes to stderr.
+
+    Example code that prints through ``sys.__stdout__``, ``os.system`` or a subprocess must
+    not corrupt the JSON protocol.
+    """
+    protocol = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
+    serve(sys.stdin, protocol)  # type: ignore[arg-type]
+
+
 if __name__ == "__main__":
-    serve(sys.stdin, sys.stdout)  # type: ignore[arg-type]
+    main()
