@@ -108,13 +108,6 @@ def test_section_never_ended_is_an_error() -> None:
         split_sections(MODULE, "x = 1\n# --8<-- [start:open]\ny = 2\n")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "sections.split_sections: the 'never ended' SectionError names only the file, "
-        "not the line of the [start:...] marker, unlike every other marker error"
-    ),
-)
 def test_section_never_ended_names_its_start_line() -> None:
     """Assert the 'never ended' error points at file:line of the section's start marker."""
     with pytest.raises(SectionError) as caught:

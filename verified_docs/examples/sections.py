@@ -36,6 +36,7 @@ def split_sections(path: Path, text: str) -> list[Chunk]:
     """Return the module as chunks in file order, raising SectionError with file:line."""
     chunks: list[Chunk] = []
     current: str | None = None
+    opened_at = 0
     start = 1
     body: list[str] = []
     seen: set[str] = set()
@@ -56,9 +57,10 @@ def split_sections(path: Path, text: str) -> list[Chunk]:
             chunks.append(Chunk(current, start, "\n".join(body)))
         seen.add(name)
         current = name if kind == "start" else None
+        opened_at = number
         start, body = number + 1, []
     if current is not None:
-        raise SectionError(f"{path}: section {current!r} is never ended")
+        raise SectionError(f"{path}:{opened_at}: section {current!r} is never ended")
     if any(entry.strip() for entry in body):
         chunks.append(Chunk(None, start, "\n".join(body)))
     return chunks
