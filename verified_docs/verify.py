@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from verified_docs.checks import ClaimCheck, Model, NumericFunction, Quantity, compile_numeric
+from verified_docs.checks import ClaimCheck, Model, NumericFunction, Quantity, Value
 from verified_docs.latex.ast import Name, Node
 from verified_docs.latex.errors import EvaluationError, LatexSyntaxError
 from verified_docs.latex.evaluate import NumpyAlgebra, SympyAlgebra, evaluate
@@ -339,14 +339,13 @@ def _symbolic_names(model: Model) -> dict[str, Any]:
         # Derived variables are expanded, so differentiating on the page sees through them.
         names[canonical_name(sp.latex(symbol))] = model.expand(symbol)
     for latex, meaning in model.names.items():
-        names[canonical_name(latex)] = (
-            meaning.symbolic(model)
-            if hasattr(meaning, "symbolic")
-            else sp.ImmutableMatrix(meaning)
-            if isinstance(meaning, sp.MatrixBase)
-            else meaning
-        )
+        names[canonical_name(latex)] = _as_quantity(meaning).symbolic(model)
     return names
+
+
+def _as_quantity(meaning: Any) -> Quantity:
+    """A model name is a Quantity, or a plain SymPy value that stands for itself."""
+    return meaning if hasattr(meaning, "numeric") else Value(meaning)
 
 
 def _numeric_scope_factory(model: Model) -> Callable[[Mapping[sp.Symbol, float]], _Scope]:
@@ -355,16 +354,7 @@ def _numeric_scope_factory(model: Model) -> Callable[[Mapping[sp.Symbol, float]]
     for symbol in [*model.sample, *model.where]:
         compiled[canonical_name(sp.latex(symbol))] = _reader(symbol)
     for latex, meaning in model.names.items():
-        compiled[canonical_name(latex)] = (
-            meaning.numeric(model)
-            if hasattr(meaning, "numeric")
-            else compile_numeric(
-                sp.ImmutableMatrix(meaning)
-                if isinstance(meaning, sp.MatrixBase)
-                else sp.sympify(meaning),
-                model,
-            )
-        )
+        compiled[canonical_name(latex)] = _as_quantity(meaning).numeric(model)
 
     def scope_at(point: Mapping[sp.Symbol, float]) -> _Scope:
         return _Scope(model, symbolic=False, point=point, names=compiled)
