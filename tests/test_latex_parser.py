@@ -305,13 +305,6 @@ def test_underbraced_factors_chain_as_a_product() -> None:
     assert (node.right.rows, node.right.cols) == ("2", "1")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        r"parser.fraction only treats \frac{d^2}{dx^2} (unbraced exponent) as an operator; "
-        r"\frac{d^{2}}{dx^{2}}(...) becomes the Name \frac{d^{2}}{dx^{2}} times the operand"
-    ),
-)
 def test_braced_derivative_order_is_the_same_operator() -> None:
     """Assert \\frac{d^{2}}{dx^{2}}(x^3) parses like \\frac{d^2}{dx^2}(x^3)."""
     assert parse_expression(r"\frac{d^{2}}{dx^{2}}(x^3)") == parse_expression(
@@ -319,13 +312,6 @@ def test_braced_derivative_order_is_the_same_operator() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        r"parser.function: starts_factor() is true for \cdot and \times (command tokens), so an "
-        r"explicit product after an unparenthesised argument is refused as an implicit factor"
-    ),
-)
 @pytest.mark.parametrize("operator", [r"\cdot", r"\times"])
 def test_explicit_product_after_function_argument_is_not_ambiguous(operator: str) -> None:
     """Assert \\sin x \\cdot y reads as (\\sin x) times y: the operator is explicit."""

@@ -46,7 +46,7 @@ def check(
     claim_id: str = "test-claim",
 ) -> ClaimCheck:
     """A check as @claim would register it, without touching the global registry."""
-    return ClaimCheck(claim_id, lhs, model, build, Path(__file__), 1)
+    return ClaimCheck(claim_id, lhs, (model,), build, Path(__file__), 1)
 
 
 def poly_derivative() -> Derivative:

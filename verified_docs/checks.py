@@ -43,6 +43,16 @@ class Model:
     functions: Mapping[str, Callable[[Any], Any]] = field(default_factory=dict)
     dimensions: Mapping[str, int] = field(default_factory=dict)
 
+    @property
+    def label(self) -> str:
+        """The shapes of the model's matrices, to say which instance of a claim failed."""
+        shapes = [
+            f"{name} {value.shape[0]}×{value.shape[1]}"
+            for name, value in self.names.items()
+            if isinstance(value, sp.MatrixBase)
+        ]
+        return ", ".join(shapes)
+
     def expand(self, value: SympyValue) -> SympyValue:
         """Replace derived variables by their definitions until only free variables remain."""
         for symbol in reversed(list(self.where)):
@@ -88,6 +98,40 @@ class Model:
 
 
 NumericFunction = Callable[[Mapping[sp.Symbol, float]], "NumericValue"]
+
+
+def matrix_symbols(name: str, rows: int, cols: int) -> sp.ImmutableMatrix:
+    """A matrix whose entries are real symbols ``name_{ij}``.
+
+    Matrix identities are checked entry by entry on such matrices, for several shapes, so
+    an identity that only holds for one size (or only for square matrices) fails.
+    """
+    if cols == 1:
+        entries = [[sp.Symbol(f"{name}_{{{i}}}", real=True)] for i in range(1, rows + 1)]
+    else:
+        entries = [
+            [sp.Symbol(f"{name}_{{{i}{j}}}", real=True) for j in range(1, cols + 1)]
+            for i in range(1, rows + 1)
+        ]
+    return sp.ImmutableMatrix(entries)
+
+
+def sample_entries(
+    *matrices: sp.MatrixBase,
+    interval: tuple[float, float] = (-2.0, 2.0),
+    diagonal: tuple[float, float] | None = None,
+) -> dict[sp.Symbol, tuple[float, float]]:
+    """Sampling intervals for every entry; ``diagonal`` keeps square matrices invertible.
+
+    With diagonal entries in (3, 4) and the rest in (-1/2, 1/2), a 3×3 matrix is strictly
+    diagonally dominant, so its determinant is positive at every sample point.
+    """
+    sample: dict[sp.Symbol, tuple[float, float]] = {}
+    for matrix in matrices:
+        for (row, col), entry in np.ndenumerate(np.array(matrix.tolist(), dtype=object)):
+            on_diagonal = diagonal is not None and row == col
+            sample[entry] = diagonal if on_diagonal and diagonal else interval
+    return sample
 
 
 class Quantity(Protocol):
@@ -141,17 +185,33 @@ class Derivative:
     """
 
     expr: SympyValue
-    wrt: sp.Symbol | Sequence[sp.Symbol]
+    wrt: sp.Symbol | Sequence[sp.Symbol] | sp.MatrixBase
     layout: str = "numerator"
     method: str = "central finite differences"
 
     def variables(self) -> list[sp.Symbol]:
         return [self.wrt] if isinstance(self.wrt, sp.Symbol) else list(self.wrt)
 
+    def wrt_shape(self) -> tuple[int, int] | None:
+        """The shape of a matrix variable; ``None`` for a scalar or a list of variables."""
+        if isinstance(self.wrt, sp.MatrixBase) and self.wrt.shape[1] > 1:
+            return (int(self.wrt.shape[0]), int(self.wrt.shape[1]))
+        return None
+
     def function(self, model: Model) -> sp.ImmutableMatrix:
         return sp.ImmutableMatrix(model.expand_except(_as_column(self.expr), self.variables()))
 
     def arrange(self, jacobian: Any) -> Any:
+        shape = self.wrt_shape()
+        if shape is not None:
+            # A scalar by a matrix W: the gradient has the shape of W; numerator layout is
+            # its transpose.
+            if jacobian.shape[0] != 1:
+                raise ValueError("only a scalar can be differentiated by a matrix")
+            gradient = jacobian.reshape(*shape)
+            if self.layout not in ("gradient", "numerator"):
+                raise ValueError(f"unknown layout {self.layout!r}")
+            return gradient if self.layout == "gradient" else gradient.T
         if self.layout == "gradient":
             if jacobian.shape[0] != 1:
                 raise ValueError("layout='gradient' is for scalar functions")
@@ -209,12 +269,19 @@ class ClaimCheck:
 
     claim_id: str
     lhs: str | None
-    model: Model
-    build: Callable[[], Quantity | None]
+    models: tuple[Model, ...]
+    build: BuildFunction
     source: Path
     line: int
 
+    def quantity(self, model: Model) -> Quantity | None:
+        """What the left-hand side means in ``model``; a check may ignore the model."""
+        if inspect.signature(self.build).parameters:
+            return self.build(model)  # type: ignore[call-arg]
+        return self.build()  # type: ignore[call-arg]
 
+
+BuildFunction = Callable[[], "Quantity | None"] | Callable[[Model], "Quantity | None"]
 REGISTRY: dict[str, ClaimCheck] = {}
 
 
@@ -231,16 +298,21 @@ class DuplicateCheckError(ValueError):
 
 
 def claim(
-    claim_id: str, *, model: Model, lhs: str | None = None
-) -> Callable[[Callable[[], Quantity | None]], Callable[[], Quantity | None]]:
+    claim_id: str, *, model: Model | Sequence[Model], lhs: str | None = None
+) -> Callable[[BuildFunction], BuildFunction]:
     """Register the decorated function as the check of ``claim_id``.
 
     The function returns what the claim's left-hand side means; with ``lhs=None`` it may
     return ``None``, and every side of the equation on the page (the left one included) must
-    then agree with the others — the form for identities.
+    then agree with the others — the form for identities. With several models (a matrix
+    identity at several shapes), the function takes the model as its argument and the claim
+    must hold in every one.
     """
+    models = (model,) if isinstance(model, Model) else tuple(model)
+    if not models:
+        raise ValueError(f"claim {claim_id!r} needs at least one model")
 
-    def register(build: Callable[[], Quantity | None]) -> Callable[[], Quantity | None]:
+    def register(build: BuildFunction) -> BuildFunction:
         source = Path(inspect.getsourcefile(build) or "<unknown>")
         line = inspect.getsourcelines(build)[1]
         if claim_id in REGISTRY:
@@ -249,7 +321,7 @@ def claim(
                 f"{_shown(source)}:{line}: claim id {claim_id!r} already has a check at "
                 f"{_shown(first.source)}:{first.line}"
             )
-        REGISTRY[claim_id] = ClaimCheck(claim_id, lhs, model, build, source, line)
+        REGISTRY[claim_id] = ClaimCheck(claim_id, lhs, models, build, source, line)
         return build
 
     return register

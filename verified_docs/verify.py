@@ -59,41 +59,81 @@ def verify_equation(check: ClaimCheck, latex: str, *, refuted: bool = False) -> 
         raise ClaimFailure(f"cannot read the equation: {error}") from None
     if len(nodes) < 2:
         raise ClaimFailure("a claim must be an equation with '=' (mark notation as 'notation')")
-    quantity = check.build()
-    stated = nodes
     if check.lhs is not None:
         _require_same_text(sides[0], check.lhs)
-        stated = nodes[1:]
-        if quantity is None:
-            raise ClaimFailure("the check declares lhs= but returns no quantity")
-    elif quantity is None:
+    if refuted:
+        # A general statement is refuted by one instance where it is false.
+        symbolic_outcome, numeric_outcome, witness, samples = _refute_in_some_model(
+            check, sides, nodes
+        )
+        return Verdict(
+            methods=(symbolic_outcome, numeric_outcome),
+            witness=witness,
+            samples=samples,
+            sides=tuple(sides),
+        )
+    outcomes = [
+        _verify_in_model(check, model, sides, nodes, refuted=False) for model in check.models
+    ]
+    symbolic_outcome, numeric_outcome, witness, samples = outcomes[0]
+    if len(check.models) > 1:
+        shapes = "; ".join(model.label or "?" for model in check.models)
+        symbolic_outcome += f" for each of {len(check.models)} instances ({shapes})"
+        numeric_outcome += f", for each of {len(check.models)} instances"
+    return Verdict(
+        methods=(symbolic_outcome, numeric_outcome),
+        witness=witness,
+        samples=samples,
+        sides=tuple(sides),
+    )
+
+
+def _refute_in_some_model(
+    check: ClaimCheck, sides: list[str], nodes: list[Node]
+) -> tuple[str, str, str | None, int]:
+    failures: list[str] = []
+    for model in check.models:
+        try:
+            return _verify_in_model(check, model, sides, nodes, refuted=True)
+        except ClaimFailure as failure:
+            failures.append(str(failure))
+    raise ClaimFailure(failures[0])
+
+
+def _verify_in_model(
+    check: ClaimCheck, model: Model, sides: list[str], nodes: list[Node], *, refuted: bool
+) -> tuple[str, str, str | None, int]:
+    """Both routes in one model; a failure names the model's shapes when there are several."""
+    quantity = check.quantity(model)
+    stated = nodes[1:]
+    if check.lhs is not None and quantity is None:
+        raise ClaimFailure("the check declares lhs= but returns no quantity")
+    if quantity is None:
         quantity = _PageSide(nodes[0])
-        stated = nodes[1:]
-    model = check.model
+    where = f"with {model.label}: " if len(check.models) > 1 and model.label else ""
     problems: list[str] = []
-    symbolic_outcomes, (witness, samples) = "", (None, 0)
+    symbolic_outcome, (witness, samples) = "", (None, 0)
     try:
-        symbolic_outcomes = _symbolic(quantity, stated, model, refuted)
+        symbolic_outcome = _symbolic(quantity, stated, model, refuted)
     except ClaimFailure as failure:
         problems.append(str(failure))
     except (EvaluationError, LatexSyntaxError) as error:
-        raise ClaimFailure(str(error)) from None
+        raise ClaimFailure(where + str(error)) from None
     try:
         witness, samples = _numeric(check.claim_id, quantity, stated, sides, model, refuted)
     except ClaimFailure as failure:
         problems.append(str(failure))
     except (EvaluationError, LatexSyntaxError) as error:
-        raise ClaimFailure(str(error)) from None
+        raise ClaimFailure(where + str(error)) from None
     if problems:
         # Both routes are reported: an author sees the symbolic residual and a concrete point.
-        raise ClaimFailure("; ".join(dict.fromkeys(problems)))
+        raise ClaimFailure(where + "; ".join(dict.fromkeys(problems)))
     numeric_outcome = (
         f"NumPy: {quantity.method} differ at a sample point"
         if refuted
         else f"NumPy: {quantity.method} at {samples} random points"
     )
-    methods = (symbolic_outcomes, numeric_outcome)
-    return Verdict(methods=methods, witness=witness, samples=samples, sides=tuple(sides))
+    return symbolic_outcome, numeric_outcome, witness, samples
 
 
 def _require_same_text(page_lhs: str, declared: str) -> None:
@@ -128,6 +168,9 @@ def _symbolic(quantity: Quantity, stated: list[Node], model: Model, refuted: boo
     scope = _Scope(model, symbolic=True)
     for index, node in enumerate(stated, start=1):
         value = model.expand(evaluate(node, scope, SympyAlgebra()))
+        if refuted and _shape(value) != _shape(truth):
+            stated_shape, true_shape = _shape_text(_shape(value)), _shape_text(_shape(truth))
+            return f"SymPy: the stated shape {stated_shape} is not the true {true_shape}"
         _require_same_shape(_shape(value), _shape(truth), index)
         if refuted:
             point = _exact_counterexample(value - truth, model)
@@ -150,9 +193,10 @@ def _exact_counterexample(difference: Any, model: Model) -> str | None:
     """
     entries = list(difference) if isinstance(difference, sp.MatrixBase) else [difference]
     for fraction in (sp.Rational(1, 3), sp.Rational(-2, 7), sp.Rational(5, 4), sp.Rational(3, 5)):
+        # Each variable gets its own fraction: equal entries would hide a missing transpose.
         point = {
-            symbol: low + (high - low) * (fraction % 1)
-            for symbol, (low, high) in model.sample.items()
+            symbol: low + (high - low) * ((fraction + index * sp.Rational(7, 19)) % 1)
+            for index, (symbol, (low, high)) in enumerate(model.sample.items())
         }
         exact = {s: sp.nsimplify(v) for s, v in point.items()}
         for entry in entries:
@@ -176,7 +220,11 @@ def _simplified_difference(value: Any, truth: Any) -> tuple[str, Any]:
 
 def _simplify(expression: Any) -> Any:
     expanded = sp.expand(expression)
-    return expanded if expanded == 0 else sp.simplify(expanded)
+    if expanded == 0:
+        return expanded
+    # cancel() settles rational functions (matrix inverses) long before simplify() would.
+    cancelled = sp.cancel(sp.together(expanded))
+    return cancelled if cancelled == 0 else sp.simplify(cancelled)
 
 
 def _shape(value: Any) -> tuple[int, int]:
@@ -184,11 +232,15 @@ def _shape(value: Any) -> tuple[int, int]:
     return (int(shape[0]), int(shape[1])) if len(shape) == 2 else (1, 1)
 
 
+def _shape_text(shape: tuple[int, int]) -> str:
+    return f"{shape[0]}×{shape[1]}"
+
+
 def _require_same_shape(stated: tuple[int, int], true: tuple[int, int], index: int) -> None:
     if stated != true:
         raise ClaimFailure(
-            f"side {index + 1} has shape {stated[0]}×{stated[1]} but the true value is "
-            f"{true[0]}×{true[1]}"
+            f"side {index + 1} has shape {_shape_text(stated)} but the true value is "
+            f"{_shape_text(true)}"
         )
 
 
@@ -214,6 +266,13 @@ def _numeric(
             compared += 1
             for index, node in enumerate(stated, start=1):
                 value = _real(evaluate(node, scope_for(point), algebra))
+                stated_shape = _shape(value if value.ndim == 2 else 0)
+                true_shape = _shape(truth if truth.ndim == 2 else 0)
+                if refuted and stated_shape != true_shape:
+                    return (
+                        f"it is {_shape_text(stated_shape)}, but the true value is "
+                        f"{_shape_text(true_shape)}"
+                    ), compared
                 _require_same_shape(
                     _shape(value if value.ndim == 2 else 0),
                     _shape(truth if truth.ndim == 2 else 0),

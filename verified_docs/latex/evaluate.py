@@ -54,6 +54,7 @@ class Algebra(Protocol):
     def transpose(self, value: Value) -> Value: ...
     def matmul(self, left: Value, right: Value) -> Value: ...
     def inverse(self, value: Value) -> Value: ...
+    def hadamard(self, left: Value, right: Value) -> Value: ...
     def call(self, function: str, argument: Value) -> Value: ...
     def norm(self, value: Value, kind: str) -> Value: ...
     def scalar(self, value: Value) -> Value: ...
@@ -123,6 +124,12 @@ class _Evaluator:
             if right_matrix:
                 raise EvaluationError("division by a matrix; write the inverse explicitly")
             return left / right
+        if op == "hadamard":
+            if not (left_matrix and right_matrix) or algebra.shape(left) != algebra.shape(right):
+                raise EvaluationError(
+                    "\\odot multiplies two matrices of the same shape entry by entry"
+                )
+            return algebra.hadamard(left, right)
         if (
             op == "dot"
             and left_matrix
@@ -159,7 +166,7 @@ class _Evaluator:
             raise EvaluationError(f"a {_shape_text((rows, cols))} matrix has no powers")
         if exponent == -1:
             return algebra.inverse(base)
-        if exponent != int(exponent) or exponent < 1:
+        if not _is_positive_integer(exponent):
             raise EvaluationError("matrix powers must be positive integers or -1")
         result = base
         for _ in range(int(exponent) - 1):
@@ -167,6 +174,10 @@ class _Evaluator:
         return result
 
     def call(self, function: str, argument: Value) -> Value:
+        if function in _SQUARE_ONLY:
+            shape = self.algebra.shape(argument) if self.algebra.is_matrix(argument) else (1, 1)
+            if shape[0] != shape[1]:
+                raise EvaluationError(f"{function} of a {_shape_text(shape)} matrix is undefined")
         if function in _BUILTIN_FUNCTIONS:
             return self.algebra.call(function, argument)
         return self.scope.function(function)(argument)
@@ -185,6 +196,13 @@ class _Evaluator:
             return evaluate(operand, self.scope.with_value(variable, point), self.algebra)
 
         return self.algebra.derivative(operand_at, at, order)
+
+
+def _is_positive_integer(value: Value) -> bool:
+    try:
+        return bool(value == int(value) and value >= 1)
+    except TypeError:  # a symbolic exponent has no integer value
+        return False
 
 
 def _shape_text(shape: tuple[int, int]) -> str:
@@ -211,6 +229,7 @@ _ELEMENTWISE = (
     "relu",
     "sign",
 )
+_SQUARE_ONLY = frozenset({"det", "trace"})
 _BUILTIN_FUNCTIONS = frozenset(
     (*_ELEMENTWISE, "det", "trace", "diag", "softmax", "logsumexp", "sum")
 )
@@ -263,6 +282,9 @@ class SympyAlgebra:
 
     def inverse(self, value: Value) -> Value:
         return sp.ImmutableMatrix(value.inv())
+
+    def hadamard(self, left: Value, right: Value) -> Value:
+        return sp.ImmutableMatrix(left.multiply_elementwise(right))
 
     def scalar(self, value: Value) -> Value:
         return value[0, 0]
@@ -343,6 +365,9 @@ class NumpyAlgebra:
 
     def inverse(self, value: Value) -> Value:
         return np.linalg.inv(value)
+
+    def hadamard(self, left: Value, right: Value) -> Value:
+        return left * right
 
     def scalar(self, value: Value) -> Value:
         return float(value[0, 0])

@@ -65,6 +65,8 @@ OPERATOR_NAMES = {
     "logsumexp": "logsumexp",
     "sum": "sum",
 }
+# Written product operators; \odot is the element-wise (Hadamard) product.
+_EXPLICIT_PRODUCTS = {r"\cdot": "dot", "*": "*", r"\times": "*", r"\odot": "hadamard"}
 CALLABLE_NAMES = frozenset({"f", "g", "h", r"\phi", r"\varphi", r"\sigma", r"\psi"})
 BOLD = frozenset({r"\mathbf", r"\boldsymbol", r"\bm", r"\vec"})
 _GREEK_NAMES = (
@@ -138,6 +140,21 @@ def parse_expression(latex: str) -> Node:
     return node
 
 
+def _unbrace_exponents(tokens: list[Token]) -> list[Token]:
+    """Read ``d^{2}`` as ``d^2``: braces around a one-token exponent change nothing."""
+    result: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        window = [t.text for t in tokens[index : index + 4]]
+        if len(window) == 4 and window[0] == "^" and window[1] == "{" and window[3] == "}":
+            result += [tokens[index], tokens[index + 2]]
+            index += 4
+        else:
+            result.append(tokens[index])
+            index += 1
+    return result
+
+
 def canonical_name(latex: str) -> str:
     """Return the key under which a check provides the quantity written as ``latex``."""
     node = parse_expression(latex)
@@ -205,9 +222,9 @@ class _Parser:
         node = self.factor()
         while True:
             text = self.peek_text()
-            if text in (r"\cdot", "*", r"\times"):
+            if text in _EXPLICIT_PRODUCTS:
                 self.advance()
-                node = BinaryOp("dot" if text == r"\cdot" else "*", node, self.factor())
+                node = BinaryOp(_EXPLICIT_PRODUCTS[text], node, self.factor())
             elif text == "/":
                 self.advance()
                 node = BinaryOp("/", node, self.factor())
@@ -348,8 +365,8 @@ class _Parser:
 
     def fraction(self) -> Node:
         start = self.advance()
-        numerator = self.raw_group()
-        denominator = self.raw_group()
+        numerator = _unbrace_exponents(self.raw_group())
+        denominator = _unbrace_exponents(self.raw_group())
         marker = _derivative_marker(numerator)
         if marker and _derivative_marker(denominator) == marker:
             if len(numerator) == 1 or (len(numerator) == 3 and numerator[1].text == "^"):
@@ -396,7 +413,11 @@ class _Parser:
                 )
         else:
             argument = self.factor()
-            if self.starts_factor() and self.peek_text() not in FUNCTIONS:
+            if (
+                self.starts_factor()
+                and self.peek_text() not in FUNCTIONS
+                and self.peek_text() not in _EXPLICIT_PRODUCTS
+            ):
                 raise self.error(
                     f"ambiguous argument of {token.text}: put the argument in parentheses"
                 )
