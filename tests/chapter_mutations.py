@@ -1,0 +1,107 @@
+"""Shared machinery for mutation tests of chapters.
+
+A mutation test copies one chapter into a temporary docs folder with one claim altered the way
+an author might get it wrong, verifies that folder against the real checks in ``calc_examples``,
+and requires exactly one problem, located at the page and the claim's line, naming the claim.
+Every chapter's test module uses :func:`assert_chapter_verifies` on the unaltered text and
+:func:`assert_mutation_caught` on each mutation.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from verified_docs.examples.runner import ExampleRunner
+from verified_docs.site import SiteReport, verify_site
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+UNUSED_CHECK = re.compile(r"^\S+:\d+: check '(?P<id>[^']+)' is used by no page")
+
+
+def claim_block(text: str, claim_id: str) -> tuple[int, int]:
+    """The 0-based indices of the opening and closing '$$' lines of a claim or refuted block."""
+    lines = text.split("\n")
+    openings = [
+        index
+        for index, line in enumerate(lines)
+        if re.fullmatch(rf"\s*\$\$ (claim|refuted): {re.escape(claim_id)}\s*", line)
+    ]
+    assert len(openings) == 1, f"{claim_id} must open exactly one block in the chapter"
+    start = openings[0]
+    end = next(index for index in range(start + 1, len(lines)) if lines[index].strip() == "$$")
+    return start, end
+
+
+def mutate(text: str, claim_id: str, old: str, new: str) -> tuple[str, int]:
+    """Replace ``old`` (which must occur once in that claim's block); return text and its line."""
+    lines = text.split("\n")
+    start, end = claim_block(text, claim_id)
+    block = "\n".join(lines[start : end + 1])
+    assert block.count(old) == 1, f"{old!r} must occur once in {claim_id}"
+    mutated = block.replace(old, new)
+    return "\n".join([*lines[:start], *mutated.split("\n"), *lines[end + 1 :]]), start + 1
+
+
+def page_claim_ids(text: str) -> set[str]:
+    return set(re.findall(r"^\s*\$\$ (?:claim|refuted): (\S+)\s*$", text, flags=re.MULTILINE))
+
+
+def verify_copy(
+    tmp_path: Path, name: str, text: str, runner: ExampleRunner
+) -> tuple[Path, SiteReport]:
+    """Verify a docs folder holding only ``text`` as ``name``, against the real checks."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    page = docs / name
+    page.write_text(text, encoding="utf-8")
+    return page, verify_site(docs, repo_root=REPO_ROOT, runner=runner)
+
+
+def chapter_problems(report: SiteReport, text: str) -> list[str]:
+    """The report's problems, less 'used by no page' for checks belonging to other pages."""
+    ours = page_claim_ids(text)
+    return [
+        problem
+        for problem in report.problems
+        if not ((match := UNUSED_CHECK.match(problem)) and match.group("id") not in ours)
+    ]
+
+
+def assert_chapter_verifies(tmp_path: Path, chapter: Path, runner: ExampleRunner) -> SiteReport:
+    """Assert the chapter as committed yields no problems: every claim and example passes."""
+    text = chapter.read_text(encoding="utf-8")
+    _, report = verify_copy(tmp_path, chapter.name, text, runner)
+    assert chapter_problems(report, text) == []
+    assert {record.equation.claim_id for record in report.claims} == page_claim_ids(text)
+    for record in report.claims:
+        assert record.error is None, record.equation.claim_id
+        assert record.verdict is not None
+        assert record.verdict.methods[0].startswith("SymPy: ")
+        assert record.verdict.methods[1].startswith("NumPy: ")
+        assert (record.verdict.witness is not None) == (record.equation.role == "refuted")
+    assert len(report.examples) == text.count("```python run")
+    assert all(record.error is None for record in report.examples)
+    return report
+
+
+def assert_mutation_caught(
+    tmp_path: Path,
+    chapter: Path,
+    runner: ExampleRunner,
+    mutation: tuple[str, str, str, str, str],
+) -> None:
+    """Assert one mutated claim, and only it, is reported at page:line naming its id.
+
+    ``mutation`` is (claim id, text in its block, replacement, role after the change, a
+    fragment the one-line reason must contain).
+    """
+    claim_id, old, new, role, reason = mutation
+    text, line = mutate(chapter.read_text(encoding="utf-8"), claim_id, old, new)
+    page, report = verify_copy(tmp_path, chapter.name, text, runner)
+    problems = chapter_problems(report, text)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{page}:{line}: {role} '{claim_id}': "), problems[0]
+    assert reason in problems[0], problems[0]
+    (failed,) = [record for record in report.claims if record.error]
+    assert (failed.equation.claim_id, failed.equation.line) == (claim_id, line)
