@@ -174,7 +174,9 @@ def claims_index_markdown(session: Session, stash: Callable[[str], str]) -> list
             f"{' as a refuted option' if equation.role == 'refuted' else ''}."
         )
         lines += ["", stash(session.render_math(equation.latex, True)), ""]
-        if record.verdict:
+        if record.skipped:
+            lines.append("- Not checked: execution is off in this preview build.")
+        elif record.verdict:
             lines += [f"- {method}" for method in record.verdict.methods]
             if record.verdict.witness:
                 lines.append(f"- Counterexample: {record.verdict.witness}")

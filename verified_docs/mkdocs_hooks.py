@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.pages import Page
 
+from verified_docs.cache import EXECUTE_VARIABLE, ResultCache, execution_enabled
 from verified_docs.examples.runner import ExampleRunner
 from verified_docs.manifest import claims_manifest
 from verified_docs.markdown_ext import Session, VerifiedMathExtension
@@ -50,15 +51,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     session = _require_session()
-    if _State.runner is None:
-        _State.runner = ExampleRunner(session.repo_root)
-    else:
+    if _State.runner is not None:
         _State.runner.close()
-        _State.runner = ExampleRunner(session.repo_root)
+    cache = ResultCache.from_environment(session.repo_root)
+    _State.runner = ExampleRunner(session.repo_root, cache=cache)
+    execute = execution_enabled()
     session.problems.clear()
-    session.report = verify_site(Path(config.docs_dir), session.repo_root, _State.runner)
+    session.report = verify_site(
+        Path(config.docs_dir), session.repo_root, _State.runner, cache=cache, execute=execute
+    )
     for problem in session.report.problems:
         log.error(problem)
+    if not execute:
+        # A warning, so `mkdocs build --strict` refuses to produce a publishable site this way.
+        log.warning(
+            f"{EXECUTE_VARIABLE}=0: no claim was verified and no example ran; "
+            "this is a preview and must not be published"
+        )
+    if cache is not None:
+        log.info(f"verification cache: {cache.hits} reused, {cache.misses} computed")
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:

@@ -30,7 +30,10 @@ def claim_html(record: ClaimRecord, math_html: str, index_url: str) -> str:
     claim_id = record.equation.claim_id or ""
     refuted = record.equation.role == "refuted"
     link = f"{index_url}#{claim_anchor(claim_id)}"
-    if record.verdict is None:
+    if record.skipped:
+        status, label = "unchecked", "Not checked"
+        detail = "execution is off in this preview build"
+    elif record.verdict is None:
         status, label = "failed", "Not verified"
         detail = html.escape(record.error or "no verdict")
     elif refuted:
@@ -39,7 +42,7 @@ def claim_html(record: ClaimRecord, math_html: str, index_url: str) -> str:
     else:
         status, label = "verified", "Verified"
         detail = " · ".join(html.escape(m) for m in record.verdict.methods)
-    symbol = {"verified": "✓", "refuted": "✗", "failed": "⚠"}[status]
+    symbol = {"verified": "✓", "refuted": "✗", "failed": "⚠", "unchecked": "…"}[status]
     return (
         f'<div class="mcv-claim mcv-claim--{status}" id="{claim_anchor(claim_id)}">'
         f"{math_html}"
@@ -52,6 +55,11 @@ def claim_html(record: ClaimRecord, math_html: str, index_url: str) -> str:
 
 def example_output_html(record: ExampleRecord, render_math: RenderMath) -> str:
     """What an example printed and displayed, under its code."""
+    if record.skipped:
+        return (
+            '<div class="mcv-output mcv-output--skipped"><p>Output not shown: execution is '
+            "off in this preview build.</p></div>"
+        )
     if record.error:
         return (
             f'<div class="mcv-output mcv-output--failed"><p>⚠ Example failed: '

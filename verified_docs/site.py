@@ -11,9 +11,11 @@ import difflib
 import importlib
 import pkgutil
 import sys
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from verified_docs.cache import ResultCache
 from verified_docs.checks import REGISTRY, ClaimCheck, DuplicateCheckError
 from verified_docs.examples.runner import ExampleRunner, SectionRun
 from verified_docs.examples.sections import SectionError, find_section, split_sections
@@ -29,6 +31,7 @@ class ClaimRecord:
     check: ClaimCheck | None = None
     verdict: Verdict | None = None
     error: str | None = None
+    skipped: bool = False  # execution is off: a preview that checked nothing
 
 
 @dataclass
@@ -37,6 +40,7 @@ class ExampleRecord:
     code: str | None = None
     run: SectionRun | None = None
     error: str | None = None
+    skipped: bool = False
 
 
 @dataclass
@@ -90,12 +94,37 @@ def load_checks(package: str = "calc_examples") -> tuple[dict[str, ClaimCheck], 
                 importlib.import_module(module.name)
             except DuplicateCheckError as error:
                 problems.append(str(error))
+            except Exception as error:
+                problems.append(_import_problem(module.name, error))
     return dict(REGISTRY), problems
 
 
-def verify_site(docs_dir: Path, repo_root: Path, runner: ExampleRunner) -> SiteReport:
-    """Scan, bind, verify and run everything; problems are one line each, with file:line."""
+def _import_problem(module_name: str, error: Exception) -> str:
+    """One line naming the file and line where importing a checks module failed."""
+    if isinstance(error, SyntaxError) and error.filename:
+        where = f"{_relative(Path(error.filename), Path.cwd())}:{error.lineno}"
+    else:
+        frames = traceback.extract_tb(error.__traceback__)
+        ours = [f for f in frames if "calc_examples" in Path(f.filename).parts] or frames
+        where = f"{_relative(Path(ours[-1].filename), Path.cwd())}:{ours[-1].lineno}"
+    return f"{where}: importing the checks of {module_name} raised {type(error).__name__}: {error}"
+
+
+def verify_site(
+    docs_dir: Path,
+    repo_root: Path,
+    runner: ExampleRunner,
+    *,
+    cache: ResultCache | None = None,
+    execute: bool = True,
+) -> SiteReport:
+    """Scan, bind, verify and run everything; problems are one line each, with file:line.
+
+    With ``execute=False`` (a prose-only preview) bindings are still checked, but no claim is
+    verified and no example runs; the records say so and the pages show it.
+    """
     report = SiteReport()
+    verify = _Verifier(cache, execute)
     checks, check_problems = load_checks()
     report.problems.extend(check_problems)
     scans = scan_docs(docs_dir, repo_root)
@@ -105,12 +134,16 @@ def verify_site(docs_dir: Path, repo_root: Path, runner: ExampleRunner) -> SiteR
         for equation in scan.equations:
             if equation.claim_id is None:
                 continue
-            record = _verify_claim(equation, checks, first_use)
+            record = _verify_claim(equation, checks, first_use, verify)
             report.claims.append(record)
             if record.error:
                 report.problems.append(claim_message(equation, record.error))
         for example in scan.examples:
-            record = run_example(example, repo_root, runner)
+            record = (
+                run_example(example, repo_root, runner)
+                if execute
+                else _unexecuted_example(example, repo_root)
+            )
             report.examples.append(record)
             if record.error:
                 report.problems.append(example_message(example, record.error))
@@ -131,8 +164,67 @@ def example_message(example: Example, reason: str) -> str:
     return f"{example.page}:{example.line}: example {example.example_id!r}: {reason}"
 
 
+class _Verifier:
+    """verify_equation behind the result cache, or nothing at all when execution is off."""
+
+    def __init__(self, cache: ResultCache | None, execute: bool) -> None:
+        self.cache = cache
+        self.execute = execute
+
+    def __call__(self, record: ClaimRecord, check: ClaimCheck, equation: DisplayMath) -> None:
+        if not self.execute:
+            record.skipped = True
+            return
+        refuted = equation.role == "refuted"
+        key = None
+        if self.cache is not None:
+            key = self.cache.key(
+                "claim", check.source, check.claim_id, equation.latex, str(refuted)
+            )
+            stored = self.cache.get(key)
+            if stored is not None:
+                record.error = stored["error"]
+                record.verdict = _verdict_from_json(stored["verdict"])
+                return
+        try:
+            record.verdict = verify_equation(check, equation.latex, refuted=refuted)
+        except ClaimFailure as failure:
+            record.error = str(failure)
+        except Exception as error:
+            record.error = f"the check raised {type(error).__name__}: {error}"
+        if self.cache is not None and key is not None:
+            verdict = record.verdict.__dict__ if record.verdict else None
+            self.cache.put(key, {"error": record.error, "verdict": verdict})
+
+
+def _verdict_from_json(stored: dict[str, object] | None) -> Verdict | None:
+    if stored is None:
+        return None
+    return Verdict(
+        methods=tuple(stored["methods"]),  # type: ignore[arg-type]
+        witness=stored["witness"],  # type: ignore[arg-type]
+        samples=stored["samples"],  # type: ignore[arg-type]
+        sides=tuple(stored["sides"]),  # type: ignore[arg-type]
+    )
+
+
+def _unexecuted_example(example: Example, repo_root: Path) -> ExampleRecord:
+    """The example's code, for the page, without running it."""
+    record = ExampleRecord(example, skipped=True)
+    path = repo_root / example.source
+    try:
+        chunks = split_sections(path, path.read_text(encoding="utf-8"))
+        record.code = find_section(Path(example.source), chunks, example.section).code
+    except (OSError, SectionError) as error:
+        record.error = str(error)
+    return record
+
+
 def _verify_claim(
-    equation: DisplayMath, checks: dict[str, ClaimCheck], first_use: dict[str, DisplayMath]
+    equation: DisplayMath,
+    checks: dict[str, ClaimCheck],
+    first_use: dict[str, DisplayMath],
+    verify: _Verifier,
 ) -> ClaimRecord:
     claim_id = equation.claim_id or ""
     record = ClaimRecord(equation)
@@ -147,14 +239,7 @@ def _verify_claim(
         hint = f"; did you mean {close[0]!r}?" if close else ""
         record.error = f"unknown claim id: no check is registered under it{hint}"
         return record
-    try:
-        record.verdict = verify_equation(
-            record.check, equation.latex, refuted=equation.role == "refuted"
-        )
-    except ClaimFailure as failure:
-        record.error = str(failure)
-    except Exception as error:
-        record.error = f"the check raised {type(error).__name__}: {error}"
+    verify(record, record.check, equation)
     return record
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
+from verified_docs.cache import ResultCache
 from verified_docs.examples.sections import Chunk, split_sections
 
 DEFAULT_TIME_LIMIT = 30.0
@@ -42,14 +43,21 @@ class ModuleRun:
     chunks: list[Chunk]
     sections: dict[str, SectionRun] = field(default_factory=dict)
     module_error: str | None = None  # a failure outside any named section
+    timed_out: bool = False
 
 
 class ExampleRunner:
     """Run example modules on demand and remember the results for the rest of the build."""
 
-    def __init__(self, repo_root: Path, time_limit: float | None = None) -> None:
+    def __init__(
+        self,
+        repo_root: Path,
+        time_limit: float | None = None,
+        cache: ResultCache | None = None,
+    ) -> None:
         self.repo_root = repo_root
         self.time_limit = configured_time_limit() if time_limit is None else time_limit
+        self.cache = cache
         self._process: subprocess.Popen[bytes] | None = None
         self._runs: dict[Path, ModuleRun] = {}
         self._pending = b""
@@ -90,8 +98,21 @@ class ExampleRunner:
         path = path.resolve()
         if path not in self._runs:
             chunks = split_sections(path, path.read_text(encoding="utf-8"))
-            self._runs[path] = self._execute(path, chunks)
+            self._runs[path] = self._cached_execute(path, chunks)
         return self._runs[path]
+
+    def _cached_execute(self, path: Path, chunks: list[Chunk]) -> ModuleRun:
+        if self.cache is None:
+            return self._execute(path, chunks)
+        key = self.cache.key("example-module", path)
+        stored = self.cache.get(key)
+        if stored is not None:
+            return _module_run_from_json(chunks, stored)
+        run = self._execute(path, chunks)
+        # A time-out depends on the machine's load, not on the code: never remember one.
+        if not run.timed_out:
+            self.cache.put(key, _module_run_to_json(run))
+        return run
 
     def _worker(self) -> subprocess.Popen[bytes]:
         if self._process is None or self._process.poll() is not None:
@@ -117,6 +138,7 @@ class ExampleRunner:
             reply = self._read_reply(worker)
             if reply is None:
                 self.close()
+                run.timed_out = True
                 message = f"did not finish within {self.time_limit:g} s (time limit)"
                 _record(run, chunk, SectionRun(error=message))
                 for later in chunks[chunks.index(chunk) + 1 :]:
@@ -162,6 +184,24 @@ class ExampleRunner:
         line, _, self._pending = self._pending.partition(b"\n")
         reply: dict[str, Any] = json.loads(line)
         return reply
+
+
+def _module_run_to_json(run: ModuleRun) -> dict[str, Any]:
+    return {
+        "module_error": run.module_error,
+        "sections": {
+            name: {"outputs": list(result.outputs), "error": result.error}
+            for name, result in run.sections.items()
+        },
+    }
+
+
+def _module_run_from_json(chunks: list[Chunk], stored: dict[str, Any]) -> ModuleRun:
+    sections = {
+        name: SectionRun(tuple(result["outputs"]), result["error"])
+        for name, result in stored["sections"].items()
+    }
+    return ModuleRun(chunks, sections, stored["module_error"])
 
 
 def _record(run: ModuleRun, chunk: Chunk, result: SectionRun) -> None:
