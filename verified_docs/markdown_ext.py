@@ -112,9 +112,16 @@ class _ClaimsPreprocessor(Preprocessor):
             code = (record.code or "").split("\n")
             fence = [f'```python title="{example.source}"', *code, "```"]
             output = example_output_html(record, session.render_math)
-            block = [example.indent + line for line in fence] + [""]
-            if output:
-                block.append(example.indent + self.hold(output))
+            if example.figure:
+                # The picture is what the reader came for; its code is one click away.
+                folded = ['??? example "Code for this figure"', ""]
+                folded += ["    " + line for line in fence]
+                block = [example.indent + self.hold(output), ""] if output else []
+                block += [example.indent + line for line in folded]
+            else:
+                block = [example.indent + line for line in fence] + [""]
+                if output:
+                    block.append(example.indent + self.hold(output))
             replacements[start] = (end, block)
         result: list[str] = []
         index = 0

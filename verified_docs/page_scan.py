@@ -14,7 +14,8 @@ Syntax (see README "How to write a chapter"):
   Roles: ``claim: <id>`` (verified true), ``refuted: <id>`` (verified false, with the point
   where it fails), ``definition`` and ``notation`` (stated, not results).
 * An executed example is a fence whose info string is ``python run`` and whose body is one
-  snippet line, ``--8<-- "calc_examples/<path>.py:<section>"``.
+  snippet line, ``--8<-- "calc_examples/<path>.py:<section>"``. ``python run figure`` shows
+  the section's figure first and folds its code away.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class Example:
     indent: str
     source: str  # path relative to the repository root
     section: str
+    figure: bool = False  # ``python run figure``: the picture first, its code folded away
 
     @property
     def example_id(self) -> str:
@@ -124,7 +126,12 @@ class _Scanner:
             ),
             len(self.lines) - 1,
         )
-        if fence.group("info").split()[:2] == ["python", "run"]:
+        info = fence.group("info").split()
+        if info[:2] == ["python", "run"]:
+            if info[2:] not in ([], ["figure"]):
+                self.problem(
+                    start, f"unknown option {' '.join(info[2:])!r} after python run (known: figure)"
+                )
             body = [entry for entry in self.lines[start + 1 : end] if entry.strip()]
             snippet = _SNIPPET.match(body[0]) if len(body) == 1 else None
             if snippet is None:
@@ -142,6 +149,7 @@ class _Scanner:
                         fence.group("indent"),
                         snippet.group("path"),
                         snippet.group("section"),
+                        figure=info[2:] == ["figure"],
                     )
                 )
         return end + 1

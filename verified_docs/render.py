@@ -76,6 +76,8 @@ def example_output_html(record: ExampleRecord, render_math: RenderMath) -> str:
             parts.append(f"<pre><code>{html.escape(text.rstrip())}</code></pre>")
     if not parts:
         return ""
+    if record.example.figure:
+        return '<figure class="mcv-output mcv-output--figure">' + "".join(parts) + "</figure>"
     return (
         '<div class="mcv-output" aria-label="Output of the code above">'
         '<p class="mcv-output__label">Output</p>' + "".join(parts) + "</div>"

@@ -19,6 +19,8 @@ import sys
 import traceback
 from typing import Any
 
+from verified_docs.examples.figures import figure_svg, is_figure
+
 # Examples that draw random numbers must print the same thing on every build.
 SEED = 20261122
 
@@ -33,6 +35,8 @@ def display_value(value: Any) -> dict[str, str] | None:
         sympy = None
     if sympy is not None and isinstance(value, sympy.Basic | sympy.MatrixBase):
         return {"kind": "latex", "text": sympy.latex(value)}
+    if is_figure(value):
+        return {"kind": "svg", "text": figure_svg(value)}
     if hasattr(value, "_repr_svg_"):
         return {"kind": "svg", "text": value._repr_svg_()}
     return {"kind": "text", "text": repr(value)}
@@ -44,6 +48,7 @@ def run_chunk(path: str, chunk: dict[str, Any], namespace: dict[str, Any]) -> di
     outputs: list[dict[str, str]] = []
     stdout = io.StringIO()
     error = None
+    last = None
     try:
         tree = ast.parse(source, filename=path)
         last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
@@ -52,14 +57,16 @@ def run_chunk(path: str, chunk: dict[str, Any], namespace: dict[str, Any]) -> di
             if last is not None:
                 expression = ast.Expression(last.value)
                 value = eval(compile(expression, path, "eval"), namespace)
-        shown = display_value(value) if last is not None else None
+            shown = display_value(value) if last is not None else None
     except BaseException as exception:
         shown = None
         frames = [f for f in traceback.extract_tb(exception.__traceback__) if f.filename == path]
         error = {
             "type": type(exception).__name__,
             "message": str(exception).splitlines()[0] if str(exception) else "",
-            "line": frames[-1].lineno if frames else getattr(exception, "lineno", None),
+            "line": frames[-1].lineno
+            if frames
+            else getattr(exception, "lineno", None) or (last.lineno if last else None),
         }
     if stdout.getvalue():
         outputs.append({"kind": "text", "text": stdout.getvalue()})
