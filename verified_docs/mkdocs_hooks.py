@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, ClassVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -17,18 +17,24 @@ from mkdocs.structure.pages import Page
 
 from verified_docs.cache import EXECUTE_VARIABLE, ResultCache, execution_enabled
 from verified_docs.examples.runner import ExampleRunner
+from verified_docs.examples.sections import SectionError, split_sections
 from verified_docs.manifest import claims_manifest
 from verified_docs.markdown_ext import Session, VerifiedMathExtension
 from verified_docs.math_render import KatexRenderer, copy_katex_assets
+from verified_docs.notebooks import chapter_notebook, notebook_name, with_download_link
 from verified_docs.site import SiteReport, page_body, verify_site
 
 log = logging.getLogger("mkdocs.hooks.verified_docs")
+
+
+NOTEBOOK_DIR = "notebooks"
 
 
 class _State:
     command = "build"
     session: Session | None = None
     runner: ExampleRunner | None = None
+    notebook_pages: ClassVar[dict[PurePosixPath, tuple[str, str]]] = {}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -76,6 +82,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     session = _require_session()
     session.page = session.docs_prefix / page.file.src_uri
     _, session.first_line = page_body(Path(page.file.abs_src_path or "").read_text("utf-8"))
+    if any(record.example.page == session.page for record in session.report.examples):
+        depth = page.url.count("/")  # "derivatives/" or "derivatives.html" alike
+        href = "../" * depth + f"{NOTEBOOK_DIR}/{notebook_name(Path(page.file.src_uri))}"
+        _State.notebook_pages[session.page] = (page.title or page.file.name, page.url)
+        return with_download_link(markdown, href)
     return markdown
 
 
@@ -85,6 +96,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.error(problem)
     site_dir = Path(config.site_dir)
     copy_katex_assets(session.repo_root, site_dir)
+    _write_notebooks(session, site_dir / NOTEBOOK_DIR)
     manifest = claims_manifest(session.report, session.repo_root)
     (site_dir / "claims.json").write_text(
         json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
@@ -110,6 +122,27 @@ def _require_session() -> Session:
     if _State.session is None:  # pragma: no cover - MkDocs always calls on_config first
         raise Abort("verified_docs hooks used before on_config")
     return _State.session
+
+
+def _write_notebooks(session: Session, directory: Path) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    for page, (title, url) in sorted(_State.notebook_pages.items()):
+        sources = dict.fromkeys(
+            record.example.source
+            for record in session.report.examples
+            if record.example.page == page
+        )
+        modules = []
+        for source in sources:
+            path = session.repo_root / source
+            try:
+                chunks = split_sections(path, path.read_text(encoding="utf-8"))
+            except (OSError, SectionError):
+                continue  # already reported as the example's problem
+            run = _State.runner.result(path) if _State.runner else None
+            modules.append((source, chunks, run))
+        notebook = chapter_notebook(title, f"../{url}", modules)
+        (directory / notebook_name(page)).write_text(notebook, encoding="utf-8")
 
 
 def _close() -> None:

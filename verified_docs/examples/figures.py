@@ -16,14 +16,16 @@ from typing import Any
 # Matplotlib's default colours, in cycle order, and the CSS variable each becomes.
 _THEMED_COLOURS = {
     "#000000": "currentColor",
-    "#ffffff": "var(--md-default-bg-color)",
-    "#b0b0b0": "var(--mcv-plot-grid)",
-    "#1f77b4": "var(--mcv-plot-0)",
-    "#ff7f0e": "var(--mcv-plot-1)",
-    "#2ca02c": "var(--mcv-plot-2)",
-    "#d62728": "var(--mcv-plot-3)",
-    "#9467bd": "var(--mcv-plot-4)",
-    "#8c564b": "var(--mcv-plot-5)",
+    "#ffffff": "var(--md-default-bg-color, #ffffff)",
+    "#b0b0b0": "var(--mcv-plot-grid, #b0b0b0)",
+    # Each variable falls back to the original colour where the site's CSS is absent (the
+    # downloadable notebooks show the same SVG).
+    "#1f77b4": "var(--mcv-plot-0, #1f77b4)",
+    "#ff7f0e": "var(--mcv-plot-1, #ff7f0e)",
+    "#2ca02c": "var(--mcv-plot-2, #2ca02c)",
+    "#d62728": "var(--mcv-plot-3, #d62728)",
+    "#9467bd": "var(--mcv-plot-4, #9467bd)",
+    "#8c564b": "var(--mcv-plot-5, #8c564b)",
 }
 _COLOUR = re.compile("|".join(re.escape(colour) for colour in _THEMED_COLOURS), re.IGNORECASE)
 _PREAMBLE = re.compile(r"^.*?(?=<svg)", re.DOTALL)

@@ -84,6 +84,10 @@ class ExampleRunner:
             self._process = None
             self._pending = b""
 
+    def result(self, path: Path) -> ModuleRun | None:
+        """The run of ``path`` in this build, if it was run (or taken from the cache)."""
+        return self._runs.get(path.resolve())
+
     def forget(self, path: Path) -> None:
         """Drop a module's results so its next use runs it again (after an edit)."""
         self._runs.pop(path.resolve(), None)
