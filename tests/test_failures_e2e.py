@@ -20,34 +20,56 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 BROKEN_SITE = Path(__file__).resolve().parent / "broken_site"
 PAGE = "docs/index.md"
 
-# (what the author did wrong, the message the author must see)
+# (what the author did wrong, the message the author must see). The numbers are those of the
+# catalogue in README.md ("When the build says no"); test_readme_documents_every_mistake keeps
+# the two in step.
 EXPECTED = [
-    ("false claim", f"{PAGE}:7: claim 'false-coefficient': side 2 is false"),
-    ("unknown claim id", f"{PAGE}:11: claim 'no-such-check': unknown claim id"),
-    ("id used twice", f"{PAGE}:15: claim 'true-claim': id used twice (first at {PAGE}:3)"),
-    ("unmarked equation", f"{PAGE}:19: display equation without a role"),
-    ("claim without id", f"{PAGE}:23: '$$ claim' needs an id"),
+    ("1 false claim", f"{PAGE}:7: claim 'false-coefficient': side 2 is false"),
+    ("2 flipped sign", f"{PAGE}:47: claim 'flipped-sign': side 2 is false"),
     (
-        "exception in an example",
+        "3 dropped transpose",
+        f"{PAGE}:51: claim 'dropped-transpose': with A 2×2, X 2×2: side 2 (entry 1,2) is false",
+    ),
+    ("4 true at two points only", f"{PAGE}:55: claim 'true-at-two-points': side 2 is false"),
+    (
+        "5 square-only identity stated for all shapes",
+        f"{PAGE}:59: claim 'square-only': with A 3×2, X 2×3: side 2 is false",
+    ),
+    (
+        "6 exception in an example",
         f"{PAGE}:27: example 'calc_examples/bad/examples.py:raises': raised IndexError",
     ),
     (
-        "example past its time limit",
+        "7 example past its time limit",
         f"{PAGE}:31: example 'calc_examples/bad/hangs.py:hangs': did not finish within 2 s",
     ),
+    ("8 unknown claim id", f"{PAGE}:11: claim 'no-such-check': unknown claim id"),
+    ("9a id used twice", f"{PAGE}:15: claim 'true-claim': id used twice (first at {PAGE}:3)"),
     (
-        "missing snippet section",
+        "9b two checks with one id",
+        "calc_examples/dup/claims.py:8: claim id 'unused-check' already "
+        "has a check at calc_examples/bad/claims.py:19",
+    ),
+    ("10 check no page uses", "calc_examples/bad/claims.py:19: check 'unused-check' is used by no"),
+    ("11 unmarked equation", f"{PAGE}:19: display equation without a role"),
+    ("11b claim without id", f"{PAGE}:23: '$$ claim' needs an id"),
+    (
+        "12a missing snippet section",
         f"{PAGE}:35: example 'calc_examples/bad/examples.py:no_such_section': ",
     ),
     (
-        "missing snippet file",
+        "12b missing snippet file",
         f"{PAGE}:39: example 'calc_examples/bad/no_such_file.py:anything': no such file",
     ),
-    ("check no page uses", "calc_examples/bad/claims.py:19: check 'unused-check' is used by no"),
+    ("13a broken link", f"{PAGE}:67: broken link 'missing.md': there is no page missing.md"),
     (
-        "two checks with one id",
-        "calc_examples/dup/claims.py:8: claim id 'unused-check' already "
-        "has a check at calc_examples/bad/claims.py:19",
+        "13b broken anchor",
+        f"{PAGE}:68: broken link '#no-such-heading': index.md has no heading or anchor",
+    ),
+    (
+        "15 unseeded randomness",
+        f"{PAGE}:63: example 'calc_examples/bad/unseeded.py:noise': its output would change "
+        "between runs: default_rng() has no seed",
     ),
 ]
 INVALID_LATEX = f"{PAGE}:43: invalid LaTeX"
@@ -118,6 +140,15 @@ def test_pytest_reports_mistake(
     """Assert pytest on the broken site fails and names the mistake's file and line."""
     assert pytest_run.returncode != 0
     assert message in pytest_run.stdout, pytest_run.stdout[-3000:]
+
+
+def test_readme_documents_every_mistake() -> None:
+    """Assert README's catalogue shows the message of every mistake tested here."""
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    catalogue = readme[readme.index("## When the build says no") :]
+    for _, message in [*EXPECTED, ("14 invalid LaTeX", INVALID_LATEX)]:
+        essence = message.split(": ", 1)[1] if message.startswith(PAGE) else message
+        assert essence.split(" (first at")[0][:60] in catalogue, essence
 
 
 def test_invalid_latex_fails_both(

@@ -74,8 +74,7 @@ def test_notebook_is_byte_identical_across_builds() -> None:
 
 def test_download_link_goes_under_the_title() -> None:
     """Assert the link follows the first heading and names the notebook."""
-    page = with_download_link("# Title\n\nText.", "../notebooks/demo.ipynb")
-    lines = page.split("\n")
-    assert lines[0] == "# Title"
-    assert 'href="../notebooks/demo.ipynb" download' in lines[2]
+    page = with_download_link('<h1 id="t">Title</h1><p>Text.</p>', "../notebooks/demo.ipynb")
+    assert page.startswith('<h1 id="t">Title</h1><p class="mcv-notebook">')
+    assert 'href="../notebooks/demo.ipynb" download' in page
     assert notebook_name(Path("docs/chain-rules.md")) == "chain-rules.ipynb"

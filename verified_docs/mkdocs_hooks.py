@@ -82,12 +82,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     session = _require_session()
     session.page = session.docs_prefix / page.file.src_uri
     _, session.first_line = page_body(Path(page.file.abs_src_path or "").read_text("utf-8"))
-    if any(record.example.page == session.page for record in session.report.examples):
-        depth = page.url.count("/")  # "derivatives/" or "derivatives.html" alike
-        href = "../" * depth + f"{NOTEBOOK_DIR}/{notebook_name(Path(page.file.src_uri))}"
-        _State.notebook_pages[session.page] = (page.title or page.file.name, page.url)
-        return with_download_link(markdown, href)
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    session = _require_session()
+    page_path = session.docs_prefix / page.file.src_uri
+    if not any(record.example.page == page_path for record in session.report.examples):
+        return html
+    # Added to the HTML, not the Markdown, so the page's line numbers stay the file's.
+    depth = page.url.count("/")  # "derivatives/" or "derivatives.html" alike
+    href = "../" * depth + f"{NOTEBOOK_DIR}/{notebook_name(Path(page.file.src_uri))}"
+    _State.notebook_pages[page_path] = (page.title or page.file.name, page.url)
+    return with_download_link(html, href)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

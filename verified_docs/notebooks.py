@@ -77,12 +77,12 @@ def notebook_name(page_source: Path) -> str:
     return page_source.with_suffix(".ipynb").name
 
 
-def with_download_link(markdown: str, href: str) -> str:
-    """The page with a download link to its notebook under its first heading."""
+def with_download_link(html: str, href: str) -> str:
+    """The page's HTML with a download link to its notebook under its title."""
     link = (
         f'<p class="mcv-notebook"><a href="{href}" download>Download this chapter\'s code as '
         "a Jupyter notebook</a>, with the output of this build.</p>"
     )
-    lines = markdown.split("\n")
-    heading = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
-    return "\n".join([*lines[: heading + 1], "", link, "", *lines[heading + 1 :]])
+    if "</h1>" not in html:
+        return link + html
+    return html.replace("</h1>", "</h1>" + link, 1)

@@ -75,6 +75,7 @@ class MarkdownPage(pytest.File):
             self, name="syntax", problems=[str(p) for p in scan.problems]
         )
         yield PageMathItem.from_parent(self, name="latex", equations=scan.equations)
+        yield PageLinksItem.from_parent(self, name="links", page=str(relative))
         for equation in scan.equations:
             if equation.claim_id is not None:
                 yield ClaimItem.from_parent(
@@ -111,6 +112,23 @@ class PageSyntaxItem(_LocatedItem):
     def runtest(self) -> None:
         if self.problems:
             raise VerificationError("\n".join(self.problems))
+
+
+class PageLinksItem(_LocatedItem):
+    """Internal links of one page that lead to no page or no anchor."""
+
+    def __init__(self, *, page: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.page = page
+
+    def runtest(self) -> None:
+        problems = [
+            problem
+            for problem in self.shared().report().problems
+            if problem.startswith(f"{self.page}:") and ": broken link " in problem
+        ]
+        if problems:
+            raise VerificationError("\n".join(problems))
 
 
 class PageMathItem(_LocatedItem):

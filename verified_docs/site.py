@@ -13,12 +13,14 @@ import pkgutil
 import sys
 import traceback
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from verified_docs.cache import ResultCache
 from verified_docs.checks import REGISTRY, ClaimCheck, DuplicateCheckError
+from verified_docs.examples.determinism import unstable_calls
 from verified_docs.examples.runner import ExampleRunner, SectionRun
 from verified_docs.examples.sections import SectionError, find_section, split_sections
+from verified_docs.links import broken_links, page_anchors
 from verified_docs.page_scan import DisplayMath, Example, PageScan, scan_page
 from verified_docs.verify import ClaimFailure, Verdict, verify_equation
 
@@ -67,6 +69,20 @@ def page_body(text: str) -> tuple[str, int]:
         if end != -1:
             return text[end + 5 :], text[: end + 5].count("\n") + 1
     return text, 1
+
+
+def link_problems(docs_dir: Path, repo_root: Path) -> list[str]:
+    """Every internal link that leads to no page or no anchor, as ``page:line`` messages."""
+    bodies = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        inside = PurePosixPath(path.relative_to(docs_dir).as_posix())
+        bodies[inside] = (path, *page_body(path.read_text(encoding="utf-8")))
+    anchors = {inside: page_anchors(body) for inside, (_, body, _) in bodies.items()}
+    return [
+        f"{_relative(path, repo_root)}:{line}: {message}"
+        for inside, (path, body, first_line) in bodies.items()
+        for line, message in broken_links(inside, body, first_line, anchors)
+    ]
 
 
 def scan_docs(docs_dir: Path, repo_root: Path) -> list[PageScan]:
@@ -128,6 +144,7 @@ def verify_site(
     checks, check_problems = load_checks()
     report.problems.extend(check_problems)
     scans = scan_docs(docs_dir, repo_root)
+    report.problems.extend(link_problems(docs_dir, repo_root))
     first_use: dict[str, DisplayMath] = {}
     for scan in scans:
         report.problems.extend(str(problem) for problem in scan.problems)
@@ -254,8 +271,14 @@ def run_example(example: Example, repo_root: Path, runner: ExampleRunner) -> Exa
         record.error = f"no such file {example.source}"
         return record
     try:
-        chunks = split_sections(path, path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        chunks = split_sections(path, text)
         record.code = find_section(Path(example.source), chunks, example.section).code
+        unstable = next(unstable_calls(text), None)
+        if unstable is not None:
+            line, what = unstable
+            record.error = f"its output would change between runs: {what} ({example.source}:{line})"
+            return record
         module = runner.run_module(path)
     except SectionError as error:
         record.error = str(error)

@@ -180,9 +180,15 @@ def _symbolic(quantity: Quantity, stated: list[Node], model: Model, refuted: boo
         where, residual = _simplified_difference(value, truth)
         if residual != 0:
             raise ClaimFailure(
-                f"side {index + 1}{where} is false: stated − true simplifies to {residual}"
+                f"side {index + 1}{where} is false: stated − true simplifies to {_short(residual)}"
             )
     return "SymPy: stated − true simplifies to 0"
+
+
+def _short(value: Any, limit: int = 160) -> str:
+    """A residual for a one-line message: long expressions are cut, not wrapped."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _exact_counterexample(difference: Any, model: Model) -> str | None:

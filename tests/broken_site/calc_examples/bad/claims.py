@@ -1,6 +1,6 @@
 import sympy as sp
 
-from verified_docs.checks import Model, claim
+from verified_docs.checks import Derivative, Model, claim, matrix_symbols, sample_entries
 
 t = sp.Symbol("t", real=True)
 MODEL = Model(sample={t: (-2.0, 2.0)})
@@ -19,3 +19,32 @@ def false_coefficient() -> None:
 @claim("unused-check", model=MODEL)
 def unused_check() -> None:
     """No page states this claim."""
+
+
+@claim("flipped-sign", model=MODEL)
+def flipped_sign() -> None:
+    """An identity the page gets wrong by a sign."""
+
+
+@claim("true-at-two-points", model=MODEL)
+def true_at_two_points() -> None:
+    """3t agrees with the derivative of t³ at t = 0 and t = 1 only."""
+
+
+def shapes(rows: int, cols: int) -> Model:
+    a, x = matrix_symbols("A", cols, rows), matrix_symbols("X", rows, cols)
+    return Model(sample=sample_entries(a, x), names={"A": a, "X": x})
+
+
+SHAPES = [shapes(2, 2), shapes(2, 3), shapes(3, 1)]
+
+
+@claim("dropped-transpose", model=SHAPES, lhs=r"\nabla_{X} f")
+def gradient_of_trace(model: Model) -> Derivative:
+    a, x = model.names["A"], model.names["X"]
+    return Derivative((a * x).trace(), x, layout="gradient")
+
+
+@claim("square-only", model=SHAPES)
+def square_only() -> None:
+    """det(AX) = det(XA) needs square factors; the page states it for every shape."""
