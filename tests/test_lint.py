@@ -1,4 +1,4 @@
-"""The code style gate: ruff lint and format, run as part of the test command."""
+"""The code style gate: ruff lint and format, and mypy --strict on the engine."""
 
 from __future__ import annotations
 
@@ -22,5 +22,17 @@ def test_ruff_format_is_clean() -> None:
     """Assert every Python file is formatted as ruff format would write it."""
     result = subprocess.run(
         [RUFF, "format", "--check", "."], cwd=REPO_ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def test_engine_type_checks_strictly() -> None:
+    """Assert mypy --strict (configured in pyproject.toml) finds nothing in the engine."""
+    result = subprocess.run(
+        [Path(sys.executable).parent / "mypy"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout

@@ -125,7 +125,7 @@ def _imported_files(path: Path, root: Path) -> list[Path]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.append(node.module)
             names.extend(f"{node.module}.{alias.name}" for alias in node.names)
-    files = []
+    files: list[Path] = []
     for name in names:
         if name.split(".")[0] not in _LOCAL_PACKAGES:
             continue

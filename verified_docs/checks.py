@@ -137,7 +137,10 @@ def sample_entries(
 class Quantity(Protocol):
     """Something a claim's left-hand side can stand for."""
 
-    method: str
+    @property
+    def method(self) -> str:
+        """How the numeric value is obtained, as shown on the page."""
+        ...
 
     def symbolic(self, model: Model) -> SympyValue: ...
 

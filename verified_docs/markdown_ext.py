@@ -96,13 +96,13 @@ class _ClaimsPreprocessor(Preprocessor):
             end = equation.end_line - session.first_line
             math = session.render_math(equation.latex, True, equation.line)
             if equation.claim_id is None:
-                block = equation_html(math, equation.role)
+                equation_block = equation_html(math, equation.role)
             else:
-                record = session.report.claim_at(equation.page, equation.line)
-                if record is None:
+                claim_record = session.report.claim_at(equation.page, equation.line)
+                if claim_record is None:
                     continue
-                block = claim_html(record, math, session.url_of(CLAIMS_PAGE))
-            replacements[start] = (end, [equation.indent + self.hold(block)])
+                equation_block = claim_html(claim_record, math, session.url_of(CLAIMS_PAGE))
+            replacements[start] = (end, [equation.indent + self.hold(equation_block)])
         for example in scan.examples:
             start = example.line - session.first_line
             end = example.end_line - session.first_line

@@ -51,7 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         docs_prefix=PurePosixPath(docs_dir.relative_to(repo_root).as_posix()),
         use_directory_urls=config.use_directory_urls,
     )
-    config.markdown_extensions.append(VerifiedMathExtension(_State.session))  # type: ignore[arg-type]
+    config.markdown_extensions.append(VerifiedMathExtension(_State.session))
     return config
 
 
@@ -81,14 +81,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     session = _require_session()
     session.page = session.docs_prefix / page.file.src_uri
-    _, session.first_line = page_body(Path(page.file.abs_src_path or "").read_text("utf-8"))
+    session.first_line = page_body(Path(page.file.abs_src_path or "").read_text("utf-8"))[1]
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     session = _require_session()
     page_path = session.docs_prefix / page.file.src_uri
-    if not any(record.example.page == page_path for record in session.report.examples):
+    if not any(
+        PurePosixPath(record.example.page) == page_path for record in session.report.examples
+    ):
         return html
     # Added to the HTML, not the Markdown, so the page's line numbers stay the file's.
     depth = page.url.count("/")  # "derivatives/" or "derivatives.html" alike
@@ -137,7 +139,7 @@ def _write_notebooks(session: Session, directory: Path) -> None:
         sources = dict.fromkeys(
             record.example.source
             for record in session.report.examples
-            if record.example.page == page
+            if PurePosixPath(record.example.page) == page
         )
         modules = []
         for source in sources:

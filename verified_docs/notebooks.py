@@ -9,7 +9,7 @@ cannot disagree with the page. Nothing is executed here.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import PurePath
 from typing import Any
 
 import nbformat
@@ -72,7 +72,7 @@ def _output(item: dict[str, str]) -> Any:
     return v4.new_output("stream", name="stdout", text=text)
 
 
-def notebook_name(page_source: Path) -> str:
+def notebook_name(page_source: PurePath) -> str:
     """``docs/chain-rules.md`` → ``chain-rules.ipynb``."""
     return page_source.with_suffix(".ipynb").name
 

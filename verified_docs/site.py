@@ -156,14 +156,14 @@ def verify_site(
             if record.error:
                 report.problems.append(claim_message(equation, record.error))
         for example in scan.examples:
-            record = (
+            example_record = (
                 run_example(example, repo_root, runner)
                 if execute
                 else _unexecuted_example(example, repo_root)
             )
-            report.examples.append(record)
-            if record.error:
-                report.problems.append(example_message(example, record.error))
+            report.examples.append(example_record)
+            if example_record.error:
+                report.problems.append(example_message(example, example_record.error))
     for claim_id, check in sorted(checks.items()):
         if claim_id not in first_use:
             report.problems.append(

@@ -104,12 +104,11 @@ def _verify_in_model(
     check: ClaimCheck, model: Model, sides: list[str], nodes: list[Node], *, refuted: bool
 ) -> tuple[str, str, str | None, int]:
     """Both routes in one model; a failure names the model's shapes when there are several."""
-    quantity = check.quantity(model)
+    declared = check.quantity(model)
     stated = nodes[1:]
-    if check.lhs is not None and quantity is None:
+    if check.lhs is not None and declared is None:
         raise ClaimFailure("the check declares lhs= but returns no quantity")
-    if quantity is None:
-        quantity = _PageSide(nodes[0])
+    quantity: Quantity = declared if declared is not None else _PageSide(nodes[0])
     where = f"with {model.label}: " if len(check.models) > 1 and model.label else ""
     problems: list[str] = []
     symbolic_outcome, (witness, samples) = "", (None, 0)
@@ -234,7 +233,7 @@ def _simplify(expression: Any) -> Any:
 
 
 def _shape(value: Any) -> tuple[int, int]:
-    shape = getattr(value, "shape", ())
+    shape: tuple[int, ...] = tuple(getattr(value, "shape", ()))
     return (int(shape[0]), int(shape[1])) if len(shape) == 2 else (1, 1)
 
 

@@ -65,8 +65,9 @@ def figure_svg(figure: Any) -> str:
             "a figure needs a description for readers who cannot see it: fig.set_label('...')"
         )
     buffer = io.StringIO()
-    settings = {"svg.hashsalt": "matrix-calculus-verified", "svg.fonttype": "none"}
-    with matplotlib.rc_context(settings):
+    with matplotlib.rc_context(
+        {"svg.hashsalt": "matrix-calculus-verified", "svg.fonttype": "none"}
+    ):
         figure.savefig(
             buffer,
             format="svg",

@@ -149,13 +149,13 @@ class ExampleRunner:
                     _record(run, later, SectionRun(error="not run: an earlier part timed out"))
                 return run
             error = reply["error"]
-            message = None
+            failure: str | None = None
             if error is not None:
                 location = f" ({relative}:{error['line']})" if error["line"] else ""
-                message = f"raised {error['type']}: {error['message']}{location}"
+                failure = f"raised {error['type']}: {error['message']}{location}"
                 if error["type"] == "NotRun":
-                    message = "not run: an earlier part of the module failed"
-            _record(run, chunk, SectionRun(tuple(reply["outputs"]), message))
+                    failure = "not run: an earlier part of the module failed"
+            _record(run, chunk, SectionRun(tuple(reply["outputs"]), failure))
         if self._read_reply(worker) != {"done": True}:  # pragma: no cover - protocol guard
             self.close()
         return run
