@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.pages import Page
 
+from verified_docs.build_time import pin_build_date
 from verified_docs.cache import EXECUTE_VARIABLE, ResultCache, execution_enabled
 from verified_docs.examples.runner import ExampleRunner
 from verified_docs.examples.sections import SectionError, split_sections
@@ -43,6 +44,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     repo_root = Path(config.config_file_path).resolve().parent
+    pin_build_date(repo_root)
     docs_dir = Path(config.docs_dir).resolve()
     _State.session = Session(
         report=SiteReport(),

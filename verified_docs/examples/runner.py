@@ -73,16 +73,25 @@ class ExampleRunner:
     ) -> None:
         self.close()
 
-    def close(self) -> None:
-        if self._process is not None:
+    def close(self, *, kill: bool = False) -> None:
+        """Stop the worker: politely (end of input, so it exits normally), or by killing it.
+
+        A polite stop lets the worker finish like any program (coverage data, buffers); a
+        worker stuck in a hung example is killed.
+        """
+        if self._process is None:
+            return
+        if self._process.stdin:
+            self._process.stdin.close()
+        try:
+            self._process.wait(timeout=0 if kill else 10)
+        except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
-            if self._process.stdin:
-                self._process.stdin.close()
-            if self._process.stdout:
-                self._process.stdout.close()
-            self._process = None
-            self._pending = b""
+        if self._process.stdout:
+            self._process.stdout.close()
+        self._process = None
+        self._pending = b""
 
     def result(self, path: Path) -> ModuleRun | None:
         """The run of ``path`` in this build, if it was run (or taken from the cache)."""
@@ -141,7 +150,7 @@ class ExampleRunner:
         for chunk in chunks:
             reply = self._read_reply(worker)
             if reply is None:
-                self.close()
+                self.close(kill=True)
                 run.timed_out = True
                 message = f"did not finish within {self.time_limit:g} s (time limit)"
                 _record(run, chunk, SectionRun(error=message))
@@ -157,7 +166,7 @@ class ExampleRunner:
                     failure = "not run: an earlier part of the module failed"
             _record(run, chunk, SectionRun(tuple(reply["outputs"]), failure))
         if self._read_reply(worker) != {"done": True}:  # pragma: no cover - protocol guard
-            self.close()
+            self.close(kill=True)
         return run
 
     def _read_reply(self, worker: subprocess.Popen[bytes]) -> dict[str, Any] | None:
