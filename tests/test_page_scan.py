@@ -195,3 +195,20 @@ def test_inline_result_wrapped_across_lines_is_reported() -> None:
     """Assert an inline '$\\frac{df}{dt} = ...$' split over two lines is still a problem."""
     scan = scan_page(PAGE, "so $\\frac{df}{dt}\n= 2t$ holds\n")
     assert [problem.line for problem in scan.problems] == [1]
+
+
+def test_one_page_run_verifies_only_that_page(tmp_path: Path) -> None:
+    """Assert verify_site(only=...) verifies the selected page and merely binds the others."""
+    from verified_docs.examples.runner import ExampleRunner
+    from verified_docs.site import verify_site
+
+    repo = Path(__file__).resolve().parents[1]
+    with ExampleRunner(repo) as runner:
+        report = verify_site(repo / "docs", repo, runner, only=[Path("docs/long-chains.md")])
+    chosen = [r for r in report.claims if str(r.equation.page) == "docs/long-chains.md"]
+    others = [r for r in report.claims if str(r.equation.page) != "docs/long-chains.md"]
+    assert chosen
+    assert all(r.verdict is not None and not r.skipped for r in chosen)
+    assert others
+    assert all(r.skipped and r.verdict is None for r in others)
+    assert not [p for p in report.problems if "is used by no page" in p]

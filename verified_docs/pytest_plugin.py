@@ -32,10 +32,13 @@ class _Shared:
         self.runner = ExampleRunner(repo_root)
         self.katex = KatexRenderer(repo_root)
         self._report: SiteReport | None = None
+        self.selected_pages: set[Path] | None = None
 
     def report(self) -> SiteReport:
         if self._report is None:
-            self._report = verify_site(self.repo_root / DOCS_DIR, self.repo_root, self.runner)
+            self._report = verify_site(
+                self.repo_root / DOCS_DIR, self.repo_root, self.runner, only=self.selected_pages
+            )
         return self._report
 
     def close(self) -> None:
@@ -53,6 +56,23 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_unconfigure(config: pytest.Config) -> None:
     if _SHARED_KEY in config.stash:
         config.stash[_SHARED_KEY].close()
+
+
+def pytest_collection_modifyitems(
+    session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    """Verify only the pages whose items will run: `pytest docs/one.md` checks one chapter."""
+    shared = config.stash[_SHARED_KEY]
+    pages = {
+        item.path.resolve().relative_to(shared.repo_root)
+        for item in items
+        if isinstance(item, _LocatedItem) and not isinstance(item, SiteBindingsItem)
+    }
+    everything = {
+        path.resolve().relative_to(shared.repo_root)
+        for path in (shared.repo_root / DOCS_DIR).rglob("*.md")
+    }
+    shared.selected_pages = None if pages >= everything else pages
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:

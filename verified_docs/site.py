@@ -12,6 +12,7 @@ import importlib
 import pkgutil
 import sys
 import traceback
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -133,14 +134,17 @@ def verify_site(
     *,
     cache: ResultCache | None = None,
     execute: bool = True,
+    only: Collection[Path] | None = None,
 ) -> SiteReport:
     """Scan, bind, verify and run everything; problems are one line each, with file:line.
 
     With ``execute=False`` (a prose-only preview) bindings are still checked, but no claim is
-    verified and no example runs; the records say so and the pages show it.
+    verified and no example runs; the records say so and the pages show it. ``only`` (pages
+    named relative to the repository) limits verification and examples to those pages, for a
+    test run of one chapter; bindings are still checked across the whole site.
     """
     report = SiteReport()
-    verify = _Verifier(cache, execute)
+    selected = {Path(page) for page in only} if only is not None else None
     checks, check_problems = load_checks()
     report.problems.extend(check_problems)
     scans = scan_docs(docs_dir, repo_root)
@@ -148,6 +152,8 @@ def verify_site(
     first_use: dict[str, DisplayMath] = {}
     for scan in scans:
         report.problems.extend(str(problem) for problem in scan.problems)
+        active = execute and (selected is None or Path(scan.page) in selected)
+        verify = _Verifier(cache, active)
         for equation in scan.equations:
             if equation.claim_id is None:
                 continue
@@ -158,7 +164,7 @@ def verify_site(
         for example in scan.examples:
             example_record = (
                 run_example(example, repo_root, runner)
-                if execute
+                if active
                 else _unexecuted_example(example, repo_root)
             )
             report.examples.append(example_record)
