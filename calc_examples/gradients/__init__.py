@@ -1,0 +1,1 @@
+"""Partial derivatives and gradients (docs/gradients.md)."""

@@ -1,0 +1,11 @@
+"""The worked examples of docs/gradients.md, defined once for the page, its code and its checks."""
+
+import sympy as sp
+
+# --8<-- [start:functions]
+x, y = sp.symbols("x y", real=True)
+
+f = 3 * x**2 * y  # the notes' first example
+g = 2 * x + y**2  # the notes' second example
+h = x * y  # a product: each variable scales the other
+# --8<-- [end:functions]
