@@ -319,3 +319,13 @@ def test_explicit_product_after_function_argument_is_not_ambiguous(operator: str
     assert isinstance(node, BinaryOp)
     assert node.left == Call("sin", X)
     assert node.right == name("y")
+
+
+@pytest.mark.parametrize(
+    "latex", [r"\frac{1}{e^{y}}", r"\frac{e^{x}}{1 + e^{x}}", r"\frac{e^{x + h} - e^{x}}{h}"]
+)
+def test_braced_exponent_at_the_end_of_a_fraction_part(latex: str) -> None:
+    """Assert a quotient whose part ends in a braced exponent parses like the unbraced one."""
+    assert parse_expression(latex) == parse_expression(
+        latex.replace("{y}", "y").replace("{x}", "x")
+    )

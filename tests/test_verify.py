@@ -343,3 +343,12 @@ def test_derivative_operator_differentiates_through_derived_variables() -> None:
     """Assert \\frac{d}{dt}(x_1) with x_1 = t^2 is 2t, so the claim that it is 0 fails."""
     with pytest.raises(ClaimFailure, match="side 2"):
         verify_equation(check(no_quantity, model=CHAIN, lhs=None), r"\frac{d}{dt}(x_1) = 0")
+
+
+def test_derivative_operator_sees_derived_variables_move_symbolically() -> None:
+    """Assert d/dt of a derived x_1 = t^2 is 2t by both routes, and a wrong answer fails both."""
+    identity = check(lambda: None, model=CHAIN, lhs=None)
+    verdict = verify_equation(identity, r"\frac{d}{dt}(x_1) = 2t")
+    assert verdict.methods[0] == "SymPy: stated − true simplifies to 0"
+    with pytest.raises(ClaimFailure, match="simplifies to"):
+        verify_equation(identity, r"\frac{d}{dt}(x_1) = 0")

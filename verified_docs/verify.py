@@ -10,6 +10,7 @@ if the numeric route finds a point where it is wrong.
 
 from __future__ import annotations
 
+import functools
 import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -367,8 +368,7 @@ class _Scope:
         function = self.model.functions[name]
         if self.symbolic:
             return function
-        variable = sp.Dummy("z")
-        return sp.lambdify(variable, function(variable), "numpy")  # type: ignore[no-any-return]
+        return _numeric_function(function)
 
     def dimension(self, label: str) -> int:
         if label.isdigit():
@@ -388,13 +388,24 @@ class _Scope:
             return _Scope(
                 self.model, symbolic=False, point=point, names=self.names, overrides=self.overrides
             )
+        names = self.names
+        if self.symbolic and name in free:
+            # Symbolically too, derived names (stored expanded) move with the variable.
+            names = {key: _replace(meaning, free[name], value) for key, meaning in names.items()}
         return _Scope(
             self.model,
             symbolic=self.symbolic,
             point=self.point,
-            names=self.names,
+            names=names,
             overrides={**self.overrides, name: value},
         )
+
+
+@functools.cache
+def _numeric_function(function: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A model's function compiled for NumPy once, not at every sample point."""
+    variable = sp.Dummy("z")
+    return sp.lambdify(variable, function(variable), "numpy")  # type: ignore[no-any-return]
 
 
 def _symbolic_names(model: Model) -> dict[str, Any]:
@@ -405,6 +416,10 @@ def _symbolic_names(model: Model) -> dict[str, Any]:
     for latex, meaning in model.names.items():
         names[canonical_name(latex)] = _as_quantity(meaning).symbolic(model)
     return names
+
+
+def _replace(meaning: Any, symbol: sp.Symbol, value: Any) -> Any:
+    return meaning.xreplace({symbol: value}) if hasattr(meaning, "xreplace") else meaning
 
 
 def _as_quantity(meaning: Any) -> Quantity:

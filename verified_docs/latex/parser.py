@@ -365,12 +365,17 @@ class _Parser:
 
     def fraction(self) -> Node:
         start = self.advance()
-        numerator = _unbrace_exponents(self.raw_group())
-        denominator = _unbrace_exponents(self.raw_group())
-        marker = _derivative_marker(numerator)
-        if marker and _derivative_marker(denominator) == marker:
-            if len(numerator) == 1 or (len(numerator) == 3 and numerator[1].text == "^"):
-                return self.derivative_operator(numerator, denominator)
+        numerator = self.raw_group()
+        denominator = self.raw_group()
+        # d^{2} reads as d^2 for recognising a derivative; a quotient keeps its own tokens.
+        plain_numerator = _unbrace_exponents(numerator)
+        plain_denominator = _unbrace_exponents(denominator)
+        marker = _derivative_marker(plain_numerator)
+        if marker and _derivative_marker(plain_denominator) == marker:
+            if len(plain_numerator) == 1 or (
+                len(plain_numerator) == 3 and plain_numerator[1].text == "^"
+            ):
+                return self.derivative_operator(plain_numerator, plain_denominator)
             end = self.tokens[self.position - 1]
             canonical = rf"\frac{{{_canonical(numerator)}}}{{{_canonical(denominator)}}}"
             return Name(canonical, self.latex[start.offset : end.offset + 1])
