@@ -1,0 +1,1 @@
+"""Derivatives and the rules of differentiation (docs/derivatives.md)."""

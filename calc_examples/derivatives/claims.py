@@ -1,0 +1,287 @@
+"""Checks for the claims of docs/derivatives.md.
+
+Most claims on the page are operator identities such as ``\\frac{d}{dx}(5x^3) = 15x^2``: the
+engine differentiates the page's own left side, with SymPy and by central differences, so the
+check only has to say where the variables live. Rules about arbitrary functions f and g are
+checked on several concrete pairs (one model each), so a rule that only works for one pair fails.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import sympy as sp
+
+from calc_examples.derivatives.experiment import f
+from verified_docs.checks import Derivative, Model, NumericFunction, claim
+
+x = sp.Symbol("x", real=True)
+# Declared positive where the page works on x > 0, so SymPy may use e^{n ln x} = x^n.
+x_positive = sp.Symbol("x", positive=True)
+x_negative = sp.Symbol("x", negative=True)
+h, a = sp.symbols("h a", positive=True)
+C, m, n = sp.symbols("C m n", real=True)
+
+EVERYWHERE = Model(sample={x: (-2.5, 2.5)})
+POSITIVE = Model(sample={x_positive: (0.2, 3.0)})
+TRIG = Model(sample={x: (-1.2, 1.2)})  # inside (-pi/2, pi/2), where tan is defined
+CONSTANT = Model(sample={x: (-2.5, 2.5), C: (-5.0, 5.0)})
+POWER = Model(sample={x_positive: (0.2, 3.0), n: (-3.0, 3.0)})
+NEGATIVE_POWER = Model(sample={x_positive: (0.2, 3.0), m: (0.5, 4.0)})
+EXPONENTIAL_BASE = Model(sample={x: (-2.0, 2.0), a: (0.25, 4.0)})
+DIFFERENCE = Model(sample={x: (-2.0, 2.0), h: (0.01, 1.0)})
+EXPERIMENT = Model(sample={x: (-1.0, 3.0), h: (0.01, 1.0)}, functions={"f": f})
+QUOTIENT = Model(sample={x: (-0.8, 3.0)})  # x > -1, where 1 + x is not zero
+UNIT = Model(sample={x: (-0.9, 0.9)})  # inside (-1, 1), where arcsin is differentiable
+
+
+@dataclass(frozen=True)
+class TangentLine:
+    """The tangent line of ``expr`` at ``at``: a value and a slope, both at one point.
+
+    ``Derivative`` differentiates at the sampled point; a tangent line needs the slope at a
+    fixed point and the line everywhere, so it gets its own quantity with the same two routes.
+    """
+
+    expr: sp.Expr
+    at: sp.Rational
+    method: str = "central finite differences"
+
+    def symbolic(self, model: Model) -> Any:
+        slope = sp.diff(self.expr, x).subs(x, self.at)
+        return self.expr.subs(x, self.at) + slope * (x - self.at)
+
+    def numeric(self, model: Model) -> NumericFunction:
+        function = sp.lambdify(x, self.expr, "numpy")
+        at, step = float(self.at), 1e-6 * (1 + abs(float(self.at)))
+        slope = (function(at + step) - function(at - step)) / (2 * step)
+
+        def line(point: Mapping[sp.Symbol, float]) -> float:
+            return float(function(at) + slope * (point[x] - at))
+
+        return line
+
+
+def identity(claim_id: str, model: Model | list[Model]) -> None:
+    """Register a claim whose sides, the page's left one included, must all agree."""
+
+    def check(*_: Model) -> None:
+        """An identity: the engine evaluates every side the page shows."""
+
+    claim(claim_id, model=model)(check)
+
+
+# -- The definition and the numeric experiment ---------------------------------------------
+identity("deriv-quotient-at-1", EXPERIMENT)
+identity("deriv-central-quadratic", EXPERIMENT)
+identity("deriv-forward-cubic", DIFFERENCE)
+identity("deriv-central-cubic", DIFFERENCE)
+
+
+@claim("deriv-experiment-derivative", model=EXPERIMENT, lhs=r"\frac{df}{dx}")
+def experiment_derivative() -> Derivative:
+    return Derivative(f(x), x)
+
+
+# f'(1): the derivative with respect to x, where x is not sampled but fixed at 1.
+AT_ONE = Model(sample={h: (0.01, 1.0)}, where={x: sp.Integer(1)}, functions={"f": f})
+
+
+@claim("deriv-experiment-at-1", model=AT_ONE, lhs="f'(1)")
+def experiment_at_one() -> Derivative:
+    return Derivative(f(x), x)
+
+
+@claim("deriv-tangent-line", model=EXPERIMENT, lhs="y")
+def tangent_line() -> TangentLine:
+    return TangentLine(f(x), sp.Integer(1))
+
+
+# -- Derivatives of the basic functions ----------------------------------------------------
+identity("deriv-constant", CONSTANT)
+identity("deriv-power", POWER)
+identity("deriv-power-binomial", DIFFERENCE)
+identity("deriv-power-negative", NEGATIVE_POWER)
+identity("deriv-power-real", POWER)
+identity("deriv-exp-quotient", DIFFERENCE)
+identity("deriv-exp", EVERYWHERE)
+identity("deriv-log", POSITIVE)
+identity("deriv-exp-base", EXPONENTIAL_BASE)
+identity("deriv-sin", TRIG)
+identity("deriv-cos", TRIG)
+identity("deriv-tan", TRIG)
+
+# -- Rules for combining functions, each on several concrete pairs u, v -------------------
+u, v, y = sp.symbols("u v y", real=True)
+
+
+def rule_model(u_of_x: sp.Expr, v_of_x: sp.Expr) -> Model:
+    """Let u and v be functions of x that the page may use, with their derivatives, by name.
+
+    A rule about any u and v is checked for several pairs, so a formula that happens to hold
+    for one pair (say, because v' = v for v = e^x) still fails.
+    """
+    return Model(
+        sample={x: (-1.5, 1.5), C: (-5.0, 5.0)},
+        where={u: u_of_x, v: v_of_x},
+        names={r"\frac{du}{dx}": Derivative(u, x), r"\frac{dv}{dx}": Derivative(v, x)},
+    )
+
+
+# v is never zero here, so the quotient rule is checked on the same pairs.
+RULE_PAIRS = [
+    rule_model(sp.sin(x), sp.exp(x)),
+    rule_model(x**3 - 2 * x, 1 + x**2),
+    rule_model(sp.atan(x), 2 + sp.cos(3 * x)),
+]
+
+
+@claim("deriv-constant-multiple-rule", model=RULE_PAIRS, lhs=r"\frac{d}{dx}(C u)")
+def constant_multiple_rule(model: Model) -> Derivative:
+    return Derivative(C * u, x)
+
+
+@claim("deriv-sum-rule", model=RULE_PAIRS, lhs=r"\frac{d}{dx}(u + v)")
+def sum_rule(model: Model) -> Derivative:
+    return Derivative(u + v, x)
+
+
+@claim("deriv-product-rule", model=RULE_PAIRS, lhs=r"\frac{d}{dx}(u v)")
+def product_rule(model: Model) -> Derivative:
+    return Derivative(u * v, x)
+
+
+@claim("deriv-quotient-rule", model=RULE_PAIRS, lhs=r"\frac{d}{dx}\left(\frac{u}{v}\right)")
+def quotient_rule(model: Model) -> Derivative:
+    return Derivative(u / v, x)
+
+
+def chain_model(outer: Callable[[sp.Expr], sp.Expr], inner: sp.Expr) -> Model:
+    """A chain x -> u -> y whose links the page may differentiate by name, in Leibniz form."""
+    return Model(
+        sample={x: (-1.5, 1.5)},
+        where={u: inner, y: outer(u)},
+        names={r"\frac{dy}{du}": Derivative(y, u), r"\frac{du}{dx}": Derivative(u, x)},
+    )
+
+
+CHAIN_PAIRS = [
+    chain_model(sp.sin, x**2),
+    chain_model(sp.exp, sp.sin(x)),
+    chain_model(sp.log, 1 + x**2),
+]
+
+
+@claim("deriv-chain-rule", model=CHAIN_PAIRS, lhs=r"\frac{dy}{dx}")
+def chain_rule(model: Model) -> Derivative:
+    return Derivative(y, x)
+
+
+def inverse_model(
+    f_of: Callable[[sp.Expr], sp.Expr], g_of_x: sp.Expr, interval: tuple[float, float]
+) -> Model:
+    """Let y = g(x) with g the inverse of f, so x = f(y); both derivatives go by name."""
+    return Model(
+        sample={x: interval},
+        where={y: g_of_x},
+        names={r"\frac{dy}{dx}": Derivative(y, x), r"\frac{dx}{dy}": Derivative(f_of(y), y)},
+    )
+
+
+INVERSE_PAIRS = [
+    inverse_model(sp.exp, sp.log(x), (0.2, 3.0)),
+    inverse_model(sp.sin, sp.asin(x), (-0.9, 0.9)),
+    inverse_model(sp.tan, sp.atan(x), (-3.0, 3.0)),
+    inverse_model(lambda z: z**3, sp.cbrt(x), (0.2, 3.0)),
+]
+identity("deriv-inverse-step", INVERSE_PAIRS)
+
+
+@claim("deriv-inverse-rule", model=INVERSE_PAIRS, lhs=r"\frac{dy}{dx}")
+def inverse_rule(model: Model) -> Derivative:
+    return Derivative(y, x)
+
+
+# -- Worked examples -----------------------------------------------------------------------
+identity("deriv-example-constant-multiple", EVERYWHERE)
+identity("deriv-example-sum", EVERYWHERE)
+identity("deriv-example-product", EVERYWHERE)
+identity("deriv-example-quotient", QUOTIENT)
+identity("deriv-example-x-log-x", POSITIVE)
+identity("deriv-example-x-to-the-x", POSITIVE)
+identity("deriv-example-arcsin", UNIT)
+
+CHAIN_EXAMPLE = Model(
+    sample={x: (-2.0, 2.0)},
+    where={u: x**2},
+    names={
+        r"\frac{dy}{du}": Derivative(sp.sin(u), u),
+        r"\frac{du}{dx}": Derivative(u, x),
+    },
+)
+
+
+@claim("deriv-example-chain", model=CHAIN_EXAMPLE, lhs=r"\frac{dy}{dx}")
+def chain_example() -> Derivative:
+    return Derivative(sp.sin(u), x)
+
+
+# ln as the inverse of exp: y = ln x, so x = e^y.
+LOG_AS_INVERSE = Model(
+    sample={x_positive: (0.2, 3.0)},
+    where={y: sp.log(x_positive)},
+    names={r"\frac{dy}{dx}": Derivative(y, x_positive)},
+)
+identity("deriv-log-implicit", LOG_AS_INVERSE)
+
+
+@claim("deriv-log-as-inverse", model=LOG_AS_INVERSE, lhs=r"\frac{dy}{dx}")
+def log_as_inverse() -> Derivative:
+    return Derivative(y, x_positive)
+
+
+# -- Activation functions ------------------------------------------------------------------
+# sigma is a derived variable, sigma(x) = 1 / (1 + e^{-x}), so the page writes it as a name.
+sigma = sp.Symbol("sigma", real=True)
+ACTIVATION = Model(sample={x: (-4.0, 4.0)}, where={sigma: 1 / (1 + sp.exp(-x))})
+# ReLU is differentiable on each side of 0, not at 0: each side is checked on its own.
+RIGHT_OF_ZERO = Model(sample={x_positive: (0.05, 3.0)})
+LEFT_OF_ZERO = Model(sample={x_negative: (-3.0, -0.05)})
+
+
+@claim("deriv-sigmoid", model=ACTIVATION, lhs=r"\frac{d\sigma}{dx}")
+def sigmoid_derivative() -> Derivative:
+    return Derivative(sigma, x)
+
+
+identity("deriv-tanh", ACTIVATION)
+identity("deriv-softplus", ACTIVATION)
+identity("deriv-relu-positive", RIGHT_OF_ZERO)
+identity("deriv-relu-negative", LEFT_OF_ZERO)
+
+# -- Common mistakes: each must be refuted -------------------------------------------------
+identity("deriv-mistake-negative-power", NEGATIVE_POWER)
+identity("deriv-mistake-product", EVERYWHERE)
+identity("deriv-mistake-quotient-sign", QUOTIENT)
+identity("deriv-mistake-exp-base", EXPONENTIAL_BASE)
+identity("deriv-mistake-x-to-the-x-power", POSITIVE)
+identity("deriv-mistake-x-to-the-x-exp", POSITIVE)
+identity("deriv-mistake-chain", EVERYWHERE)
+
+# -- Exercises -----------------------------------------------------------------------------
+# Exercise 1: x^3 stays in (0, pi), where sin(x^3) > 0 and the logarithm is defined.
+LOG_SIN = Model(sample={x: (0.2, 1.4)})
+for option in ("a", "b", "c", "d"):
+    identity(f"deriv-ex1-option-{option}", LOG_SIN)
+identity("deriv-ex1-cot", LOG_SIN)
+for option in ("a", "b", "c", "d"):
+    claim(f"deriv-ex2-option-{option}", model=ACTIVATION, lhs=r"\frac{d\sigma}{dx}")(
+        sigmoid_derivative
+    )
+identity("deriv-ex3-product-chain", EVERYWHERE)
+identity("deriv-ex4-sqrt", POSITIVE)
+
+
+@claim("deriv-ex5-tangent", model=EVERYWHERE, lhs="y")
+def exercise_tangent() -> TangentLine:
+    return TangentLine(sp.exp(x), sp.Integer(0))

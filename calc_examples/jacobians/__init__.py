@@ -1,0 +1,1 @@
+"""Jacobians and layout conventions (docs/jacobians.md)."""
