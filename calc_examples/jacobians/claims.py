@@ -81,6 +81,15 @@ def jacobian_f() -> Derivative:
 for two_id in ("jac-two-functions", "jac-mistake-second-derivatives", "jac-mistake-notes-entry"):
     claim(two_id, model=TWO, lhs=r"\frac{\partial \mathbf{f}}{\partial \mathbf{x}}")(jacobian_f)
 
+# -- the squaring map of the plane, drawn as a linear map near a point ------------------------
+SQUARING = Model(sample={x: (-2.0, 2.0), y: (-2.0, 2.0)})
+
+
+@claim("jac-squaring-map", model=SQUARING, lhs=r"\frac{\partial \mathbf{f}}{\partial \mathbf{x}}")
+def squaring_map() -> Derivative:
+    return Derivative(sp.Matrix([x**2 - y**2, 2 * x * y]), [x, y])
+
+
 # -- a wide Jacobian: R^3 -> R^2 --------------------------------------------------------------
 WIDE = Model(sample={x1: (-2.0, 2.0), x2: (-2.0, 2.0), x3: (-2.0, 2.0)})
 

@@ -1,0 +1,1 @@
+"""Hessians: second derivatives of scalar functions (docs/hessians.md)."""
