@@ -11,14 +11,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
-from unittest import mock
 
-from verified_docs import site
-from verified_docs.checks import ClaimCheck
+from verified_docs.cache import ResultCache
 from verified_docs.examples.runner import ExampleRunner
 from verified_docs.site import SiteReport, verify_site
-from verified_docs.verify import ClaimFailure, Verdict, verify_equation
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 UNUSED_CHECK = re.compile(r"^\S+:\d+: check '(?P<id>[^']+)' is used by no page")
@@ -52,28 +48,6 @@ def page_claim_ids(text: str) -> set[str]:
     return set(re.findall(r"^\s*\$\$ (?:claim|refuted): (\S+)\s*$", text, flags=re.MULTILINE))
 
 
-_VERDICTS: dict[tuple[str, str, bool], Verdict | ClaimFailure] = {}
-
-
-def _remembered_verify(check: ClaimCheck, latex: str, *, refuted: bool = False) -> Verdict:
-    """verify_equation, remembered for the test session.
-
-    A mutation changes one claim; the page's other claims are the same text against the same
-    checks (the sources do not change during a test run), so their verdicts are reused and a
-    mutation costs one claim's verification instead of a whole chapter's.
-    """
-    key = (check.claim_id, latex, refuted)
-    if key not in _VERDICTS:
-        try:
-            _VERDICTS[key] = verify_equation(check, latex, refuted=refuted)
-        except ClaimFailure as failure:
-            _VERDICTS[key] = failure
-    outcome = _VERDICTS[key]
-    if isinstance(outcome, ClaimFailure):
-        raise ClaimFailure(str(outcome))
-    return outcome
-
-
 def verify_copy(
     tmp_path: Path, name: str, text: str, runner: ExampleRunner
 ) -> tuple[Path, SiteReport]:
@@ -82,9 +56,10 @@ def verify_copy(
     docs.mkdir()
     page = docs / name
     page.write_text(text, encoding="utf-8")
-    patched: Any = mock.patch.object(site, "verify_equation", _remembered_verify)
-    with patched:
-        return page, verify_site(docs, repo_root=REPO_ROOT, runner=runner)
+    # The session's cache (see verified_docs.pytest_plugin) holds the verdicts of the page's
+    # other claims, so a mutation costs the verification of one claim, not of the chapter.
+    cache = ResultCache.from_environment(REPO_ROOT)
+    return page, verify_site(docs, repo_root=REPO_ROOT, runner=runner, cache=cache)
 
 
 def chapter_problems(report: SiteReport, text: str) -> list[str]:

@@ -169,9 +169,13 @@ def test_misspelt_claim_id_is_unknown_and_its_check_unused(
         f"{page}:{line}: claim '{claim_id}x': unknown claim id: no check is registered under "
         f"it; did you mean '{claim_id}'?"
     )
-    unused = [problem for problem in report.problems if UNUSED_CHECK.match(problem)]
+    # Only this chapter's checks count: the copy holds no other page, so theirs are unused too.
+    unused = [
+        problem
+        for problem in report.problems
+        if UNUSED_CHECK.match(problem) and problem.startswith("calc_examples/long_chains/")
+    ]
     assert [UNUSED_CHECK.match(problem).group("id") for problem in unused] == [claim_id]  # type: ignore[union-attr]
-    assert unused[0].startswith("calc_examples/long_chains/claims.py:")
 
 
 def test_claim_line_is_the_line_of_its_opening_in_the_file(

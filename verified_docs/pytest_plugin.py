@@ -7,11 +7,15 @@ id. The verification itself is the same :func:`verified_docs.site.verify_site` t
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from verified_docs.cache import CACHE_VARIABLE, ResultCache
 from verified_docs.examples.runner import ExampleRunner
 from verified_docs.math_render import KatexRenderer, LatexError
 from verified_docs.page_scan import DisplayMath, Example, scan_page
@@ -25,11 +29,20 @@ class VerificationError(Exception):
 
 
 class _Shared:
-    """The site report, computed once per test session on first use."""
+    """The site report, computed once per test session on first use.
+
+    The session has a result cache of its own, empty at the start (so every run verifies from
+    scratch), and shares it through ``$VERIFIED_DOCS_CACHE`` with the tests and the builds they
+    start: a claim or example is computed once per session, however many tests need it.
+    """
 
     def __init__(self, repo_root: Path) -> None:
         self.repo_root = repo_root
-        self.runner = ExampleRunner(repo_root)
+        self.cache_dir = Path(tempfile.mkdtemp(prefix="verified-docs-session-"))
+        self.previous_setting = os.environ.get(CACHE_VARIABLE)
+        os.environ[CACHE_VARIABLE] = str(self.cache_dir)
+        self.cache = ResultCache(self.cache_dir, repo_root)
+        self.runner = ExampleRunner(repo_root, cache=self.cache)
         self.katex = KatexRenderer(repo_root)
         self._report: SiteReport | None = None
         self.selected_pages: set[Path] | None = None
@@ -37,13 +50,22 @@ class _Shared:
     def report(self) -> SiteReport:
         if self._report is None:
             self._report = verify_site(
-                self.repo_root / DOCS_DIR, self.repo_root, self.runner, only=self.selected_pages
+                self.repo_root / DOCS_DIR,
+                self.repo_root,
+                self.runner,
+                cache=self.cache,
+                only=self.selected_pages,
             )
         return self._report
 
     def close(self) -> None:
         self.runner.close()
         self.katex.close()
+        shutil.rmtree(self.cache_dir, ignore_errors=True)
+        if self.previous_setting is None:
+            os.environ.pop(CACHE_VARIABLE, None)
+        else:
+            os.environ[CACHE_VARIABLE] = self.previous_setting
 
 
 _SHARED_KEY = pytest.StashKey[_Shared]()

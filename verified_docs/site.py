@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import difflib
 import importlib
+import multiprocessing
+import os
 import pkgutil
 import sys
 import traceback
@@ -26,6 +28,7 @@ from verified_docs.page_scan import DisplayMath, Example, PageScan, scan_page
 from verified_docs.verify import ClaimFailure, Verdict, verify_equation
 
 CHECK_MODULE_NAME = "claims"
+WORKERS_VARIABLE = "VERIFIED_DOCS_WORKERS"
 
 
 @dataclass
@@ -135,6 +138,7 @@ def verify_site(
     cache: ResultCache | None = None,
     execute: bool = True,
     only: Collection[Path] | None = None,
+    workers: int | None = None,
 ) -> SiteReport:
     """Scan, bind, verify and run everything; problems are one line each, with file:line.
 
@@ -145,37 +149,45 @@ def verify_site(
     """
     report = SiteReport()
     selected = {Path(page) for page in only} if only is not None else None
+    verify = _Verifier(cache, default_workers() if workers is None else workers)
     checks, check_problems = load_checks()
     report.problems.extend(check_problems)
     scans = scan_docs(docs_dir, repo_root)
-    report.problems.extend(link_problems(docs_dir, repo_root))
     first_use: dict[str, DisplayMath] = {}
+    pages: list[tuple[PageScan, list[ClaimRecord], list[ExampleRecord]]] = []
     for scan in scans:
-        report.problems.extend(str(problem) for problem in scan.problems)
         active = execute and (selected is None or Path(scan.page) in selected)
-        verify = _Verifier(cache, active)
-        for equation in scan.equations:
-            if equation.claim_id is None:
-                continue
-            record = _verify_claim(equation, checks, first_use, verify)
-            report.claims.append(record)
-            if record.error:
-                report.problems.append(claim_message(equation, record.error))
-        for example in scan.examples:
-            example_record = (
-                run_example(example, repo_root, runner)
-                if active
-                else _unexecuted_example(example, repo_root)
-            )
-            report.examples.append(example_record)
-            if example_record.error:
-                report.problems.append(example_message(example, example_record.error))
+        claims = [
+            _bind_claim(equation, checks, first_use, verify, active)
+            for equation in scan.equations
+            if equation.claim_id is not None
+        ]
+        examples = [
+            run_example(example, repo_root, runner)
+            if active
+            else _unexecuted_example(example, repo_root)
+            for example in scan.examples
+        ]
+        pages.append((scan, claims, examples))
+    verify.finish()
+    # Problems in reading order: each page's syntax, claims and examples, then the site's.
+    for scan, claims, examples in pages:
+        report.problems.extend(str(problem) for problem in scan.problems)
+        report.claims.extend(claims)
+        report.problems.extend(
+            claim_message(record.equation, record.error) for record in claims if record.error
+        )
+        report.examples.extend(examples)
+        report.problems.extend(
+            example_message(record.example, record.error) for record in examples if record.error
+        )
     for claim_id, check in sorted(checks.items()):
         if claim_id not in first_use:
             report.problems.append(
                 f"{_relative(check.source, repo_root)}:{check.line}: check {claim_id!r} is "
                 "used by no page; state its claim on a page or delete the check"
             )
+    report.problems.extend(link_problems(docs_dir, repo_root))
     return report
 
 
@@ -188,14 +200,22 @@ def example_message(example: Example, reason: str) -> str:
 
 
 class _Verifier:
-    """verify_equation behind the result cache, or nothing at all when execution is off."""
+    """verify_equation behind the result cache, run in parallel, or not at all in a preview.
 
-    def __init__(self, cache: ResultCache | None, execute: bool) -> None:
+    Claims are collected while the pages are scanned and verified together at the end, so
+    the misses can be spread over worker processes: verification is pure computation, and a
+    site's claims are independent of each other.
+    """
+
+    def __init__(self, cache: ResultCache | None, workers: int) -> None:
         self.cache = cache
-        self.execute = execute
+        self.workers = workers
+        self.pending: list[tuple[ClaimRecord, ClaimCheck, str, bool, str | None]] = []
 
-    def __call__(self, record: ClaimRecord, check: ClaimCheck, equation: DisplayMath) -> None:
-        if not self.execute:
+    def add(
+        self, record: ClaimRecord, check: ClaimCheck, equation: DisplayMath, active: bool
+    ) -> None:
+        if not active:
             record.skipped = True
             return
         refuted = equation.role == "refuted"
@@ -209,15 +229,56 @@ class _Verifier:
                 record.error = stored["error"]
                 record.verdict = _verdict_from_json(stored["verdict"])
                 return
-        try:
-            record.verdict = verify_equation(check, equation.latex, refuted=refuted)
-        except ClaimFailure as failure:
-            record.error = str(failure)
-        except Exception as error:
-            record.error = f"the check raised {type(error).__name__}: {error}"
-        if self.cache is not None and key is not None:
-            verdict = record.verdict.__dict__ if record.verdict else None
-            self.cache.put(key, {"error": record.error, "verdict": verdict})
+        self.pending.append((record, check, equation.latex, refuted, key))
+
+    def finish(self) -> None:
+        """Verify every pending claim, in worker processes when there are several."""
+        global _PENDING
+        jobs = [(check, latex, refuted) for _, check, latex, refuted, _ in self.pending]
+        workers = min(self.workers, len(jobs))
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            # Forked workers inherit the registered checks (which hold lambdas and cannot be
+            # pickled); only an index goes to them and only the outcome comes back.
+            _PENDING = jobs
+            pool = multiprocessing.get_context("fork").Pool(workers)
+            try:
+                outcomes = pool.map(_verify_pending, range(len(jobs)), chunksize=1)
+            finally:
+                # close and join, not terminate: workers that exit normally flush what they
+                # hold (coverage data, for one).
+                pool.close()
+                pool.join()
+                _PENDING = []
+        else:
+            outcomes = [_outcome(*job) for job in jobs]
+        for (record, _, _, _, key), (verdict, error) in zip(self.pending, outcomes, strict=True):
+            record.verdict, record.error = verdict, error
+            if self.cache is not None and key is not None:
+                stored = verdict.__dict__ if verdict else None
+                self.cache.put(key, {"error": error, "verdict": stored})
+        self.pending = []
+
+
+_PENDING: list[tuple[ClaimCheck, str, bool]] = []
+
+
+def _verify_pending(index: int) -> tuple[Verdict | None, str | None]:
+    return _outcome(*_PENDING[index])
+
+
+def _outcome(check: ClaimCheck, latex: str, refuted: bool) -> tuple[Verdict | None, str | None]:
+    try:
+        return verify_equation(check, latex, refuted=refuted), None
+    except ClaimFailure as failure:
+        return None, str(failure)
+    except Exception as error:
+        return None, f"the check raised {type(error).__name__}: {error}"
+
+
+def default_workers() -> int:
+    """``$VERIFIED_DOCS_WORKERS``, or one process per CPU."""
+    setting = os.environ.get(WORKERS_VARIABLE, "")
+    return int(setting) if setting.isdigit() and int(setting) > 0 else (os.cpu_count() or 1)
 
 
 def _verdict_from_json(stored: dict[str, object] | None) -> Verdict | None:
@@ -243,12 +304,14 @@ def _unexecuted_example(example: Example, repo_root: Path) -> ExampleRecord:
     return record
 
 
-def _verify_claim(
+def _bind_claim(
     equation: DisplayMath,
     checks: dict[str, ClaimCheck],
     first_use: dict[str, DisplayMath],
     verify: _Verifier,
+    active: bool,
 ) -> ClaimRecord:
+    """Bind a claim to its check and queue it for verification (which ``finish`` does)."""
     claim_id = equation.claim_id or ""
     record = ClaimRecord(equation)
     if claim_id in first_use:
@@ -262,7 +325,7 @@ def _verify_claim(
         hint = f"; did you mean {close[0]!r}?" if close else ""
         record.error = f"unknown claim id: no check is registered under it{hint}"
         return record
-    verify(record, record.check, equation)
+    verify.add(record, record.check, equation, active)
     return record
 
 
