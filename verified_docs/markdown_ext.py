@@ -26,7 +26,9 @@ from verified_docs.page_scan import scan_page
 from verified_docs.render import claim_anchor, claim_html, equation_html, example_output_html
 from verified_docs.site import ClaimRecord, SiteReport
 
-INDEX_MARKER = "<!-- verified-claims -->"
+# "<!-- verified-claims -->" lists every claim not listed elsewhere, with an overview;
+# "<!-- verified-claims: derivatives.md -->" lists the claims of one chapter.
+INDEX_MARKER = re.compile(r"^<!-- verified-claims(?:: (?P<page>\S+))? -->$")
 CLAIMS_PAGE = "verified-claims.md"
 # Blocks are found before pymdownx.snippets (32), while line numbers are still those of the
 # file, but stashed after normalize_whitespace (30), which strips the stash's placeholder
@@ -49,6 +51,13 @@ class Session:
     page: PurePosixPath = field(default_factory=lambda: PurePosixPath("docs/index.md"))
     first_line: int = 1
     problems: list[str] = field(default_factory=list)
+    # chapter (docs-relative) -> the page that lists its claims, when it is not CLAIMS_PAGE
+    claims_pages: dict[str, str] = field(default_factory=dict)
+
+    def claims_page_for(self, page: PurePosixPath | Path) -> str:
+        """Where the claims of ``page`` (named relative to the repository) are listed."""
+        chapter = str(PurePosixPath(str(page)).relative_to(self.docs_prefix))
+        return self.claims_pages.get(chapter, CLAIMS_PAGE)
 
     def render_math(self, latex: str, display: bool, line: int | None = None) -> str:
         try:
@@ -101,7 +110,8 @@ class _ClaimsPreprocessor(Preprocessor):
                 claim_record = session.report.claim_at(equation.page, equation.line)
                 if claim_record is None:
                     continue
-                equation_block = claim_html(claim_record, math, session.url_of(CLAIMS_PAGE))
+                index_url = session.url_of(session.claims_page_for(equation.page))
+                equation_block = claim_html(claim_record, math, index_url)
             replacements[start] = (end, [equation.indent + self.hold(equation_block)])
         for example in scan.examples:
             start = example.line - session.first_line
@@ -130,8 +140,8 @@ class _ClaimsPreprocessor(Preprocessor):
                 end, block = replacements[index]
                 result.extend(["", *block, ""])
                 index = end + 1
-            elif lines[index].strip() == INDEX_MARKER:
-                result.extend(claims_index_markdown(session, self.hold))
+            elif marker := INDEX_MARKER.match(lines[index].strip()):
+                result.extend(claims_index_markdown(session, self.hold, marker.group("page")))
                 index += 1
             else:
                 result.append(lines[index])
@@ -158,14 +168,37 @@ class _StashPreprocessor(Preprocessor):
         return result
 
 
-def claims_index_markdown(session: Session, stash: Callable[[str], str]) -> list[str]:
-    """The "Verified claims" list: each claim, where it is stated, how it was checked."""
+def find_claims_pages(docs_dir: Path) -> dict[str, str]:
+    """Chapter -> the page whose ``<!-- verified-claims: chapter -->`` lists its claims."""
+    found = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            marker = INDEX_MARKER.match(line.strip())
+            if marker and marker.group("page"):
+                found[marker.group("page")] = path.relative_to(docs_dir).as_posix()
+    return found
+
+
+def claims_index_markdown(
+    session: Session, stash: Callable[[str], str], chapter: str | None = None
+) -> list[str]:
+    """A list of claims: each claim, where it is stated, how it was checked.
+
+    With ``chapter``, that chapter's claims; without, an overview of the chapters listed on
+    pages of their own and the claims of every other chapter.
+    """
     records = sorted(session.report.claims, key=lambda r: (str(r.equation.page), r.equation.line))
-    refuted = sum(1 for r in records if r.equation.role == "refuted")
+    listing = session.claims_pages.get(chapter, CLAIMS_PAGE) if chapter else CLAIMS_PAGE
+    overview = _overview(session, records) if chapter is None else []
+    shown = records if overview else []  # the overview counts the whole site
+    records = [r for r in records if session.claims_page_for(r.equation.page) == listing]
+    counted = shown or records
+    refuted = sum(1 for r in counted if r.equation.role == "refuted")
     lines = [
-        f"{len(records) - refuted} claims verified true and {refuted} wrong exercise options "
+        f"{len(counted) - refuted} claims verified true and {refuted} wrong exercise options "
         "shown false, each checked when the site was built.",
         "",
+        *overview,
     ]
     for record in records:
         equation = record.equation
@@ -199,6 +232,19 @@ def claims_index_markdown(session: Session, stash: Callable[[str], str]) -> list
             ]
         lines.append("")
     return lines
+
+
+def _overview(session: Session, records: list[ClaimRecord]) -> list[str]:
+    """A table of the chapters whose claims have a page of their own."""
+    rows = []
+    for chapter, listing in sorted(session.claims_pages.items(), key=lambda item: item[1]):
+        mine = [r for r in records if session.claims_page_for(r.equation.page) == listing]
+        wrong = sum(1 for r in mine if r.equation.role == "refuted")
+        title = chapter.removesuffix(".md").replace("-", " ").capitalize()
+        rows.append(f"| [{title}]({listing}) | {len(mine) - wrong} | {wrong} |")
+    if not rows:
+        return []
+    return ["| chapter | verified | shown false |", "|---|---:|---:|", *rows, ""]
 
 
 def _source_lines(record: ClaimRecord) -> list[str]:

@@ -88,7 +88,11 @@ class KatexRenderer:
             reply = self._request({"latex": latex, "display": display})
             if "error" in reply:
                 raise LatexError(latex, reply["error"])
-            self._cache[key] = reply["html"]
+            # Rendered math is markup, not words: kept out of the search index, which would
+            # otherwise carry every equation twice (MathML and HTML) to every page.
+            self._cache[key] = reply["html"].replace(
+                'class="katex"', 'class="katex" data-search-exclude', 1
+            )
         return self._cache[key]
 
     def close(self) -> None:

@@ -20,7 +20,7 @@ from verified_docs.cache import EXECUTE_VARIABLE, ResultCache, execution_enabled
 from verified_docs.examples.runner import ExampleRunner
 from verified_docs.examples.sections import SectionError, split_sections
 from verified_docs.manifest import claims_manifest
-from verified_docs.markdown_ext import Session, VerifiedMathExtension
+from verified_docs.markdown_ext import Session, VerifiedMathExtension, find_claims_pages
 from verified_docs.math_render import KatexRenderer, copy_katex_assets
 from verified_docs.notebooks import chapter_notebook, notebook_name, with_download_link
 from verified_docs.site import SiteReport, page_body, verify_site
@@ -65,6 +65,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _State.runner = ExampleRunner(session.repo_root, cache=cache)
     execute = execution_enabled()
     session.problems.clear()
+    session.claims_pages = find_claims_pages(Path(config.docs_dir))
     session.report = verify_site(
         Path(config.docs_dir), session.repo_root, _State.runner, cache=cache, execute=execute
     )

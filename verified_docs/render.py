@@ -46,7 +46,7 @@ def claim_html(record: ClaimRecord, math_html: str, index_url: str) -> str:
     return (
         f'<div class="mcv-claim mcv-claim--{status}" id="{claim_anchor(claim_id)}">'
         f"{math_html}"
-        f'<p class="mcv-mark mcv-mark--{status}">'
+        f'<p class="mcv-mark mcv-mark--{status}" data-search-exclude>'
         f'<a href="{html.escape(link)}" title="How claim {html.escape(claim_id)} is checked">'
         f'<span aria-hidden="true">{symbol}</span> {label}</a>'
         f' <span class="mcv-mark__detail">{detail}</span></p></div>'
@@ -77,7 +77,11 @@ def example_output_html(record: ExampleRecord, render_math: RenderMath) -> str:
     if not parts:
         return ""
     if record.example.figure:
-        return '<figure class="mcv-output mcv-output--figure">' + "".join(parts) + "</figure>"
+        return (
+            '<figure class="mcv-output mcv-output--figure" data-search-exclude>'
+            + "".join(parts)
+            + "</figure>"
+        )
     return (
         '<div class="mcv-output" aria-label="Output of the code above">'
         '<p class="mcv-output__label">Output</p>' + "".join(parts) + "</div>"
