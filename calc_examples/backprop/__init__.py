@@ -1,0 +1,1 @@
+"""Backpropagation: the chain rule at scale (docs/backprop.md)."""
