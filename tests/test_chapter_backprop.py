@@ -37,6 +37,9 @@ def test_chapter_verifies(tmp_path: Path, runner: ExampleRunner) -> None:
 
 # (id, claim id, old text in the claim block, new text, role, reason fragment)
 MUTATIONS: list[tuple[str, str, str, str, str, str]] = [
+    # A false claim in a model of tanh layers once stalled SymPy's simplify; now it is refuted
+    # exactly at a rational point first.
+    ("worked-network-sign", "bp-worked-dl-dp", "p - y", "y - p", "claim", "side 2 is false"),
     ("wrong-coefficient", "bp-mse-linear", r"\frac{2}{N}", r"\frac{1}{N}", "claim", "is false"),
     (
         "flipped-sign",

@@ -177,7 +177,7 @@ def _symbolic(quantity: Quantity, stated: list[Node], model: Model, refuted: boo
             if point is None:
                 raise ClaimFailure("marked refuted, but SymPy finds it true at every test point")
             return f"SymPy: stated − true ≠ 0 exactly at {point}"
-        where, residual = _simplified_difference(value, truth)
+        where, residual = _simplified_difference(value, truth, model)
         if residual != 0:
             raise ClaimFailure(
                 f"side {index + 1}{where} is false: stated − true simplifies to {_short(residual)}"
@@ -212,21 +212,29 @@ def _exact_counterexample(difference: Any, model: Model) -> str | None:
     return None
 
 
-def _simplified_difference(value: Any, truth: Any) -> tuple[str, Any]:
+def _simplified_difference(value: Any, truth: Any, model: Model) -> tuple[str, Any]:
     """Return the first entry whose difference does not simplify to 0, and its residual."""
     difference = value - truth
     if not isinstance(difference, sp.MatrixBase):
-        return "", _simplify(difference)
+        return "", _residual(difference, model)
     for (row, col), entry in np.ndenumerate(np.array(difference.tolist(), dtype=object)):
-        residual = _simplify(entry)
+        residual = _residual(entry, model)
         if residual != 0:
             return f" (entry {row + 1},{col + 1})", residual
     return "", 0
 
 
-def _simplify(expression: Any) -> Any:
+def _residual(expression: Any, model: Model) -> Any:
+    """The difference, simplified; 0 if and only if SymPy proves it is zero.
+
+    A difference that is exactly nonzero at a rational point is false for certain, and is
+    returned expanded rather than simplified: simplifying a false claim's residual can take
+    SymPy minutes, which would stall the build on an author's slip.
+    """
     expanded = sp.expand(expression)
     if expanded == 0:
+        return expanded
+    if _exact_counterexample(expanded, model) is not None:
         return expanded
     # cancel() settles rational functions (matrix inverses) long before simplify() would.
     cancelled = sp.cancel(sp.together(expanded))
