@@ -231,3 +231,29 @@ def test_example_writing_to_the_real_stdout_does_not_break_the_runner(
     )
     run = runner.run_module(write_module(tmp_path, "escapes.py", text))
     assert run.sections["s"].error is None
+
+
+def test_a_module_does_not_see_what_an_earlier_module_changed(tmp_path: Path) -> None:
+    """Assert Matplotlib defaults and imported example modules are reset between modules."""
+    package = tmp_path / "calc_examples"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "state.py").write_text("COUNT = [0]\n")
+    first = write_module(
+        tmp_path,
+        "first.py",
+        "import matplotlib\nfrom calc_examples.state import COUNT\n"
+        "# --8<-- [start:s]\nmatplotlib.rcParams['font.size'] = 31\nCOUNT[0] += 1\n"
+        "# --8<-- [end:s]\n",
+    )
+    second = write_module(
+        tmp_path,
+        "second.py",
+        "import matplotlib\nfrom calc_examples.state import COUNT\n"
+        "# --8<-- [start:s]\nprint(matplotlib.rcParams['font.size'], COUNT[0])\n"
+        "# --8<-- [end:s]\n",
+    )
+    with ExampleRunner(tmp_path, time_limit=30.0) as runner:
+        runner.run_module(first)
+        outputs = runner.run_module(second).sections["s"].outputs
+    assert outputs == ({"kind": "text", "text": "10.0 0\n"},)

@@ -1,5 +1,9 @@
 """Data-flow graphs of the three chain rules: one path, several paths, and vectors."""
 
+# The site-wide look (fonts, spines); every figure module applies it.
+import calc_examples.figures.style  # noqa: F401
+
+# isort: split
 # --8<-- [start:data_flow]
 import matplotlib.pyplot as plt
 

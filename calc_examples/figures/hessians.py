@@ -1,5 +1,9 @@
 """A bowl (positive definite Hessian) beside a saddle (eigenvalues of both signs)."""
 
+# The site-wide look (fonts, spines); every figure module applies it.
+import calc_examples.figures.style  # noqa: F401
+
+# isort: split
 # --8<-- [start:bowl_and_saddle]
 import matplotlib.pyplot as plt
 import numpy as np

@@ -75,6 +75,23 @@ def run_chunk(path: str, chunk: dict[str, Any], namespace: dict[str, Any]) -> di
     return {"name": chunk["name"], "outputs": outputs, "error": error}
 
 
+def forget_previous_module() -> None:
+    """Undo what an earlier module in this worker left behind, so output never depends on order.
+
+    One worker runs many modules. Without this, a module imported by an earlier one (say, a
+    plotting style that sets Matplotlib's defaults) would still be in effect, and a figure
+    would come out differently in a full build than in a build from the cache.
+    """
+    for name in [name for name in sys.modules if name.split(".")[0] == "calc_examples"]:
+        del sys.modules[name]
+    if "matplotlib" in sys.modules:
+        import matplotlib
+        import matplotlib.pyplot as plt
+
+        plt.close("all")
+        matplotlib.rcdefaults()
+
+
 def serve(stdin: io.TextIOBase, stdout: io.TextIOBase) -> None:
     for line in stdin:
         request = json.loads(line)
@@ -85,6 +102,7 @@ def serve(stdin: io.TextIOBase, stdout: io.TextIOBase) -> None:
             numpy.random.seed(SEED)
         except ImportError:  # pragma: no cover - numpy is a core dependency
             pass
+        forget_previous_module()
         path = request["path"]
         namespace: dict[str, Any] = {"__name__": "__main__", "__file__": path}
         failed = False

@@ -1,0 +1,369 @@
+"""What a reader's browser sees: the built site driven through Chromium with Playwright.
+
+The engine's own tests prove that claims are verified and that KaTeX produces HTML; these prove
+that the published pages actually work in a browser: they load cleanly without reaching any
+third-party host, the math shows as math, search works offline, dark mode switches, the verified
+marks lead to their checks, and nothing widens the page on a phone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Request,
+    Response,
+    Route,
+    expect,
+)
+
+pytestmark = pytest.mark.browser
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DOCS_DIR = REPO_ROOT / "docs"
+SCREENSHOT_DIR = REPO_ROOT / "screenshots"
+LOCAL_HOST = "127.0.0.1"
+PHONE: dict[str, Any] = {
+    "viewport": {"width": 375, "height": 740},
+    "is_mobile": True,
+    "has_touch": True,
+}
+DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 800}}
+# Words the search test tries, in order; the first one the long-chains page contains is used.
+SEARCH_TERMS = ("assembled", "Jacobian", "chain")
+
+
+def source_pages() -> list[str]:
+    """The URL path of every page the docs sources produce (``use_directory_urls``).
+
+    Parametrizing over the sources keeps collection cheap: listing the tests needs no build.
+    ``test_every_built_page_is_tested`` walks the built site and checks it holds exactly these.
+    """
+    pages = []
+    for source in sorted(DOCS_DIR.rglob("*.md")):
+        relative = source.relative_to(DOCS_DIR).with_suffix("")
+        parts = relative.parts[:-1] if relative.name == "index" else relative.parts
+        pages.append("".join(f"{part}/" for part in parts))
+    return pages
+
+
+def source_of(page: str) -> Path:
+    """The Markdown file a page URL path was built from."""
+    stem = page.rstrip("/") or "index"
+    candidate = DOCS_DIR / f"{stem}.md"
+    return candidate if candidate.exists() else DOCS_DIR / stem / "index.md"
+
+
+def built_pages(site_dir: Path) -> list[str]:
+    """Every page of a built site as a URL path, found by walking it for ``index.html``."""
+    return sorted(
+        "" if path.parent == site_dir else f"{path.parent.relative_to(site_dir).as_posix()}/"
+        for path in site_dir.rglob("index.html")
+        if path.parent.name != "404"
+    )
+
+
+PAGES = source_pages()
+page_param = pytest.mark.parametrize("path", PAGES, ids=[p.rstrip("/") or "home" for p in PAGES])
+
+
+def expects_math(path: str) -> bool:
+    """Whether a page must show rendered math: its source has TeX, or it lists claims.
+
+    The overview of the claims (a bare ``<!-- verified-claims -->``) is a table without
+    equations once every chapter lists its claims on a page of its own.
+    """
+    text = source_of(path).read_text("utf-8")
+    return "$" in text or "<!-- verified-claims: " in text
+
+
+def claim_count(path: str) -> int:
+    """How many claim and refuted equations the page's source states."""
+    text = source_of(path).read_text("utf-8")
+    return len(re.findall(r"^[ \t]*\$\$ (?:claim|refuted):", text, flags=re.MULTILINE))
+
+
+def open_all_details(page: Page) -> None:
+    """Open every collapsed block (exercise answers are ``???`` details) as a reader would.
+
+    Their contents are hidden until opened, so marks, raw-TeX and overflow checks that only
+    looked at the closed page would skip exactly the equations readers reveal last.
+    """
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+
+
+@dataclass
+class Traffic:
+    """Everything that went wrong while a page loaded, as messages for an assertion."""
+
+    problems: list[str] = field(default_factory=list)
+
+    def watch(self, page: Page) -> None:
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        page.on("requestfailed", self._failed)
+        page.on("response", self._response)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text} ({message.location})")
+
+    def _failed(self, request: Request) -> None:
+        self.problems.append(f"request failed: {request.url} ({request.failure})")
+
+    def _response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+
+@pytest.fixture
+def new_page(browser: Browser) -> Iterator[Callable[..., tuple[Page, Traffic]]]:
+    """Open pages in fresh contexts that refuse (and record) any request off the loopback host.
+
+    A fresh context per page means no stored palette or search state leaks between tests.
+    Requests to other hosts are aborted, not merely noted, so a test never depends on the network.
+    """
+    contexts: list[BrowserContext] = []
+
+    def open_page(**context_options: object) -> tuple[Page, Traffic]:
+        options = {**DESKTOP, "color_scheme": "light", **context_options}
+        context = browser.new_context(**options)
+        contexts.append(context)
+        traffic = Traffic()
+
+        def guard(route: Route) -> None:
+            url = urlsplit(route.request.url)
+            if url.scheme in ("data", "blob") or url.hostname == LOCAL_HOST:
+                route.continue_()
+            else:
+                traffic.problems.append(f"third-party request: {route.request.url}")
+                route.abort()
+
+        context.route("**/*", guard)
+        page = context.new_page()
+        traffic.watch(page)
+        return page, traffic
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def test_every_built_page_is_tested(built_site: Path) -> None:
+    """Assert the pages found in the built site are exactly the pages these tests visit."""
+    assert built_pages(built_site) == sorted(PAGES)
+
+
+@page_param
+def test_page_loads_cleanly(
+    path: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
+) -> None:
+    """Assert the page loads with no console error, failed request or third-party request."""
+    page, traffic = new_page()
+    response = page.goto(urljoin(site_url, path), wait_until="networkidle")
+    assert response is not None
+    assert response.status == 200
+    assert traffic.problems == []
+
+
+@page_param
+def test_math_is_rendered(
+    path: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
+) -> None:
+    """Assert math shows as KaTeX and no raw TeX reaches the visible text outside code."""
+    page, _ = new_page()
+    page.goto(urljoin(site_url, path))
+    open_all_details(page)
+    if expects_math(path):
+        assert page.locator(".katex").count() > 0, "the page has TeX but no rendered .katex"
+    # Code blocks may legitimately show TeX strings; hide them while reading the visible text.
+    visible_prose = page.evaluate(
+        """() => {
+            const hidden = [...document.querySelectorAll('pre, code')];
+            const saved = hidden.map(el => el.style.display);
+            hidden.forEach(el => { el.style.display = 'none'; });
+            const text = document.body.innerText;
+            hidden.forEach((el, i) => { el.style.display = saved[i]; });
+            return text;
+        }"""
+    )
+    for raw in ("$$", "\\frac", "\\begin{"):
+        assert raw not in visible_prose, f"raw TeX {raw!r} is visible on the page"
+    assert page.locator(".mcv-latex-error").count() == 0
+
+
+def search_term(site_dir: Path) -> str:
+    """A word the search index holds for the long-chains page, so the test tracks the content."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))
+    text = " ".join(
+        doc["title"] + " " + doc["text"]
+        for doc in index["docs"]
+        if doc["location"].startswith("long-chains/")
+    )
+    for term in SEARCH_TERMS:
+        if re.search(rf"\b{term}\b", text, flags=re.IGNORECASE):
+            return term
+    pytest.fail(f"none of {SEARCH_TERMS} is in the long-chains page's search index")
+
+
+def test_search_finds_a_chapter_term(
+    built_site: Path, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
+) -> None:
+    """Assert Material's search, run offline in its worker, finds a term of a chapter."""
+    term = search_term(built_site)
+    page, traffic = new_page()
+    page.goto(site_url, wait_until="networkidle")
+    search = page.locator("input.md-search__input")
+    # On a desktop the search box sits in the header; narrower layouts open it from a button.
+    if not search.is_visible():
+        page.locator("label.md-header__button[for='__search']").click()
+    search.click()
+    expect(search).to_be_focused()
+    search.press_sequentially(term, delay=50)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=15_000)
+    hrefs = [
+        link.get_attribute("href") or "" for link in page.locator(".md-search-result__item a").all()
+    ]
+    assert any("long-chains/" in href for href in hrefs), hrefs
+    assert traffic.problems == []
+
+
+def test_dark_mode_toggles(site_url: str, new_page: Callable[..., tuple[Page, Traffic]]) -> None:
+    """Assert the palette toggle switches the colour scheme to slate and back to default."""
+    page, traffic = new_page()
+    page.goto(site_url, wait_until="networkidle")
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.locator("label.md-header__button[for='__palette_1']").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.locator("label.md-header__button[for='__palette_0']").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    assert traffic.problems == []
+
+
+@page_param
+def test_verified_marks_link_to_their_checks(
+    path: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
+) -> None:
+    """Assert every claim shows a visible mark whose link reaches the claim's check entry."""
+    page, _ = new_page()
+    page.goto(urljoin(site_url, path))
+    open_all_details(page)
+    claims = page.locator(".mcv-claim")
+    assert claims.count() == claim_count(path), "one rendered claim per claim in the source"
+    marks = page.locator(".mcv-claim > .mcv-mark > a")
+    assert marks.count() == claims.count(), "every claim carries a mark with a link"
+    targets: dict[str, list[str]] = {}
+    for mark in marks.all():
+        mark.scroll_into_view_if_needed()
+        expect(mark).to_be_visible()
+        expect(mark).to_contain_text(re.compile(r"Verified|Shown false"))
+        href = mark.get_attribute("href")
+        assert href, "a verified mark without a link"
+        target = urljoin(page.url, href)
+        page_url, _, anchor = target.partition("#")
+        assert anchor, f"{href} names no anchor"
+        targets.setdefault(page_url, []).append(anchor)
+    for target_url, anchors in targets.items():
+        response = page.goto(target_url)
+        assert response is not None
+        assert response.status == 200, target_url
+        missing = page.evaluate(
+            "anchors => anchors.filter(id => document.getElementById(id) === null)", anchors
+        )
+        assert missing == [], f"anchors missing on {target_url}"
+
+
+# The outermost elements that stick out past the viewport's right edge, ignoring content that
+# is clipped or scrolled by an ancestor (such as a wide equation in its own scroll box).
+OVERFLOWING_ELEMENTS = """width => {
+    const limit = width + 0.5;
+    const clipped = el => {
+        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+            if (getComputedStyle(a).overflowX !== 'visible') return true;
+        }
+        return false;
+    };
+    const describe = el => el.tagName.toLowerCase()
+        + (el.id ? '#' + el.id : '')
+        + (typeof el.className === 'string' && el.className
+            ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+    const path = el => {
+        const parts = [];
+        for (let a = el; a && a !== document.body && parts.length < 6; a = a.parentElement) {
+            parts.unshift(describe(a));
+        }
+        return parts.join(' > ');
+    };
+    const out = [];
+    for (const el of document.body.querySelectorAll('*')) {
+        const right = el.getBoundingClientRect().right;
+        const parent = el.parentElement;
+        if (right <= limit || clipped(el)) continue;
+        if (parent && parent !== document.body
+            && parent.getBoundingClientRect().right > limit) continue;
+        out.push(`${path(el)} (right edge ${Math.round(right)}px)`);
+    }
+    return out.slice(0, 10);
+}"""
+
+
+@page_param
+def test_no_horizontal_overflow_on_a_phone(
+    path: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
+) -> None:
+    """Assert a 375 px wide phone viewport never scrolls sideways: wide math scrolls in place."""
+    page, _ = new_page(**PHONE)
+    page.goto(urljoin(site_url, path), wait_until="networkidle")
+    open_all_details(page)
+    # A mobile browser widens its layout viewport to fit content that sticks out, and then
+    # window.innerWidth grows with the page; compare with the device width as well.
+    scroll_width, inner_width = page.evaluate(
+        "() => [document.documentElement.scrollWidth, window.innerWidth]"
+    )
+    device_width = PHONE["viewport"]["width"]
+    if scroll_width > inner_width or inner_width > device_width:
+        culprits = page.evaluate(OVERFLOWING_ELEMENTS, device_width)
+        pytest.fail(
+            f"page is {scroll_width}px wide (layout viewport {inner_width}px) on a "
+            f"{device_width}px phone; overflowing: {culprits}"
+        )
+
+
+SCREENSHOT_PAGES = {"home": "", "long-chains": "long-chains/"}
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("name", sorted(SCREENSHOT_PAGES))
+def test_screenshots(
+    name: str,
+    theme: str,
+    device: str,
+    site_url: str,
+    new_page: Callable[..., tuple[Page, Traffic]],
+) -> None:
+    """Assert the page renders in each theme and device, saving a full-page screenshot.
+
+    The screenshots in ``screenshots/`` are for people to look at (contrast, math in dark mode,
+    layout); the assertion only guards that the theme actually applied.
+    """
+    device_options = PHONE if device == "phone" else DESKTOP
+    page, _ = new_page(**device_options, color_scheme=theme)
+    page.goto(urljoin(site_url, SCREENSHOT_PAGES[name]), wait_until="networkidle")
+    scheme = "slate" if theme == "dark" else "default"
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+    SCREENSHOT_DIR.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOT_DIR / f"{name}-{theme}-{device}.png", full_page=True)
