@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import importlib
+import importlib.util
 import multiprocessing
 import os
 import pkgutil
@@ -98,11 +99,35 @@ def scan_docs(docs_dir: Path, repo_root: Path) -> list[PageScan]:
     return scans
 
 
-def load_checks(package: str = "calc_examples") -> tuple[dict[str, ClaimCheck], list[str]]:
-    """Import every ``claims`` module of ``package`` afresh and return the registered checks.
+_LOADED: dict[str, tuple[tuple[tuple[str, int, int], ...], dict[str, ClaimCheck], list[str]]] = {}
 
-    Modules are re-imported on every call so that ``mkdocs serve`` sees edited checks.
+
+def load_checks(package: str = "calc_examples") -> tuple[dict[str, ClaimCheck], list[str]]:
+    """Import every ``claims`` module of ``package`` and return the registered checks.
+
+    Modules are imported afresh whenever a source file of the package has changed since the
+    last call, so ``mkdocs serve`` sees edited checks; otherwise the last result is reused
+    (a test session verifies a hundred copies of the chapters against the same checks).
     """
+    root_spec = importlib.util.find_spec(package)
+    locations = list(root_spec.submodule_search_locations or []) if root_spec else []
+    signature = tuple(
+        (str(path), stat.st_mtime_ns, stat.st_size)
+        for location in locations
+        for path in sorted(Path(location).rglob("*.py"))
+        if (stat := path.stat())
+    )
+    cached = _LOADED.get(package)
+    if cached is not None and cached[0] == signature and signature:
+        REGISTRY.clear()
+        REGISTRY.update(cached[1])
+        return dict(cached[1]), list(cached[2])
+    checks, problems = _import_checks(package)
+    _LOADED[package] = (signature, checks, problems)
+    return dict(checks), list(problems)
+
+
+def _import_checks(package: str) -> tuple[dict[str, ClaimCheck], list[str]]:
     for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
         del sys.modules[name]
     REGISTRY.clear()

@@ -253,6 +253,19 @@ def test_dark_mode_toggles(site_url: str, new_page: Callable[..., tuple[Page, Tr
     assert traffic.problems == []
 
 
+MARKS_IN_VIEW = """() => [...document.querySelectorAll('.mcv-claim > .mcv-mark > a')].map(a => {
+    a.scrollIntoView({block: 'center'});
+    const box = a.getBoundingClientRect();
+    const style = getComputedStyle(a);
+    return {
+        href: a.getAttribute('href'),
+        text: a.textContent,
+        visible: box.width > 0 && box.height > 0 && style.visibility !== 'hidden'
+            && style.display !== 'none' && parseFloat(style.opacity) > 0,
+    };
+})"""
+
+
 @page_param
 def test_verified_marks_link_to_their_checks(
     path: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
@@ -265,16 +278,17 @@ def test_verified_marks_link_to_their_checks(
     assert claims.count() == claim_count(path), "one rendered claim per claim in the source"
     marks = page.locator(".mcv-claim > .mcv-mark > a")
     assert marks.count() == claims.count(), "every claim carries a mark with a link"
+    # One pass in the page: bring each mark into view (blocks far below the fold are laid out
+    # only then) and read its box, style, text and link.
+    seen = page.evaluate(MARKS_IN_VIEW)
     targets: dict[str, list[str]] = {}
-    for mark in marks.all():
-        mark.scroll_into_view_if_needed()
-        expect(mark).to_be_visible()
-        expect(mark).to_contain_text(re.compile(r"Verified|Shown false"))
-        href = mark.get_attribute("href")
-        assert href, "a verified mark without a link"
-        target = urljoin(page.url, href)
+    for mark in seen:
+        assert mark["visible"], f"mark {mark['text']!r} ({mark['href']}) is not visible"
+        assert re.search(r"Verified|Shown false", mark["text"]), mark["text"]
+        assert mark["href"], "a verified mark without a link"
+        target = urljoin(page.url, mark["href"])
         page_url, _, anchor = target.partition("#")
-        assert anchor, f"{href} names no anchor"
+        assert anchor, f"{mark['href']} names no anchor"
         targets.setdefault(page_url, []).append(anchor)
     for target_url, anchors in targets.items():
         response = page.goto(target_url)
