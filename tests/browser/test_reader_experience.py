@@ -103,6 +103,15 @@ def open_all_details(page: Page) -> None:
     page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
 
 
+def lay_out_everything(page: Page) -> None:
+    """Lay out the blocks the site leaves to be laid out when scrolled near (content-visibility).
+
+    A reader scrolling the page sees every block laid out; a full-page screenshot or an
+    overflow measurement taken without scrolling would otherwise see empty placeholders.
+    """
+    page.add_style_tag(content=".md-typeset > * { content-visibility: visible !important; }")
+
+
 @dataclass
 class Traffic:
     """Everything that went wrong while a page loaded, as messages for an assertion."""
@@ -342,6 +351,7 @@ def test_no_horizontal_overflow_on_a_phone(
     page, _ = new_page(**PHONE)
     page.goto(urljoin(site_url, path), wait_until="networkidle")
     open_all_details(page)
+    lay_out_everything(page)
     # A mobile browser widens its layout viewport to fit content that sticks out, and then
     # window.innerWidth grows with the page; compare with the device width as well.
     scroll_width, inner_width = page.evaluate(
@@ -380,4 +390,5 @@ def test_screenshots(
     scheme = "slate" if theme == "dark" else "default"
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
     SCREENSHOT_DIR.mkdir(exist_ok=True)
+    lay_out_everything(page)
     page.screenshot(path=SCREENSHOT_DIR / f"{name}-{theme}-{device}.png", full_page=True)
