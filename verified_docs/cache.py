@@ -16,7 +16,7 @@ import json
 import os
 import sys
 import tempfile
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -85,16 +85,37 @@ class ResultCache:
 
 
 def module_fingerprint(path: Path) -> str:
-    """Hash of a module's source and of every local module it imports, transitively."""
+    """Hash of a module's source and of every local module it imports, transitively.
+
+    Called once per claim, so the parsing and hashing of each file is remembered for as long
+    as the file is unchanged (same size and modification time).
+    """
     digest = hashlib.sha256()
     for dependency in sorted(_dependencies(path.resolve())):
         digest.update(str(dependency).encode())
-        digest.update(_read_bytes(dependency))
+        digest.update(_file_digest(dependency, *_stamp(dependency)).encode())
     return digest.hexdigest()
 
 
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, -1)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4096)
+def _file_digest(path: Path, mtime_ns: int, size: int) -> str:
+    return hashlib.sha256(_read_bytes(path)).hexdigest()
+
+
+@lru_cache(maxsize=4096)
+def _imports_of(path: Path, mtime_ns: int, size: int) -> tuple[Path, ...]:
+    return tuple(_imported_files(path, _repository_root_of(path)))
+
+
 def _dependencies(path: Path) -> set[Path]:
-    root = _repository_root_of(path)
     seen: set[Path] = set()
     pending = [path]
     while pending:
@@ -102,7 +123,7 @@ def _dependencies(path: Path) -> set[Path]:
         if current in seen or not current.is_file():
             continue
         seen.add(current)
-        pending.extend(_imported_files(current, root))
+        pending.extend(_imports_of(current, *_stamp(current)))
     return seen
 
 
