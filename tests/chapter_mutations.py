@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from verified_docs.cache import ResultCache
 from verified_docs.examples.runner import ExampleRunner
@@ -94,11 +97,19 @@ def assert_chapter_verifies(tmp_path: Path, chapter: Path, runner: ExampleRunner
     return report
 
 
+Mutation = tuple[str, str, str, str, str]
+
+
+def mutation_params(mutations: list[tuple[str, str, str, str, str, str]]) -> list[Any]:
+    """One pytest parameter per (test id, claim id, old, new, role, reason) row."""
+    return [pytest.param(row[1:], id=row[0]) for row in mutations]
+
+
 def assert_mutation_caught(
     tmp_path: Path,
     chapter: Path,
     runner: ExampleRunner,
-    mutation: tuple[str, str, str, str, str],
+    mutation: Mutation,
 ) -> None:
     """Assert one mutated claim, and only it, is reported at page:line naming its id.
 

@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.chapter_mutations import REPO_ROOT, assert_chapter_verifies, assert_mutation_caught
+from tests.chapter_mutations import (
+    REPO_ROOT,
+    Mutation,
+    assert_chapter_verifies,
+    assert_mutation_caught,
+    mutation_params,
+)
 from verified_docs.examples.runner import ExampleRunner
 
 CHAPTER = REPO_ROOT / "docs" / "derivatives.md"
@@ -138,18 +144,7 @@ MUTATIONS: list[tuple[str, str, str, str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("claim_id", "old", "new", "role", "reason"),
-    [pytest.param(*mutation[1:], id=mutation[0]) for mutation in MUTATIONS],
-)
-def test_mutation_is_caught(
-    claim_id: str,
-    old: str,
-    new: str,
-    role: str,
-    reason: str,
-    tmp_path: Path,
-    runner: ExampleRunner,
-) -> None:
+@pytest.mark.parametrize("mutation", mutation_params(MUTATIONS))
+def test_mutation_is_caught(mutation: Mutation, tmp_path: Path, runner: ExampleRunner) -> None:
     """Assert the mutated claim, and only it, is reported at page:line naming its id."""
-    assert_mutation_caught(tmp_path, CHAPTER, runner, (claim_id, old, new, role, reason))
+    assert_mutation_caught(tmp_path, CHAPTER, runner, mutation)

@@ -15,10 +15,12 @@ import pytest
 from tests.chapter_mutations import (
     REPO_ROOT,
     UNUSED_CHECK,
+    Mutation,
     assert_chapter_verifies,
     assert_mutation_caught,
     chapter_problems,
     mutate,
+    mutation_params,
     verify_copy,
 )
 from verified_docs.examples.runner import ExampleRunner
@@ -141,21 +143,12 @@ MUTATIONS: list[tuple[str, str, str, str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("claim_id", "old", "new", "role", "reason"),
-    [pytest.param(*mutation[1:], id=mutation[0]) for mutation in MUTATIONS],
-)
+@pytest.mark.parametrize("mutation", mutation_params(MUTATIONS))
 def test_mutated_claim_fails_at_its_page_line(
-    claim_id: str,
-    old: str,
-    new: str,
-    role: str,
-    reason: str,
-    tmp_path: Path,
-    runner: ExampleRunner,
+    mutation: Mutation, tmp_path: Path, runner: ExampleRunner
 ) -> None:
     """Assert the mutated claim, and only it, is reported at page:line naming its id."""
-    assert_mutation_caught(tmp_path, CHAPTER, runner, (claim_id, old, new, role, reason))
+    assert_mutation_caught(tmp_path, CHAPTER, runner, mutation)
 
 
 def test_misspelt_claim_id_is_unknown_and_its_check_unused(

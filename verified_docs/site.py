@@ -188,10 +188,7 @@ def verify_site(
             if equation.claim_id is not None
         ]
         examples = [
-            run_example(example, repo_root, runner)
-            if active
-            else _unexecuted_example(example, repo_root)
-            for example in scan.examples
+            run_example(example, repo_root, runner if active else None) for example in scan.examples
         ]
         pages.append((scan, claims, examples))
     verify.finish()
@@ -317,18 +314,6 @@ def _verdict_from_json(stored: dict[str, object] | None) -> Verdict | None:
     )
 
 
-def _unexecuted_example(example: Example, repo_root: Path) -> ExampleRecord:
-    """The example's code, for the page, without running it."""
-    record = ExampleRecord(example, skipped=True)
-    path = repo_root / example.source
-    try:
-        chunks = split_sections(path, path.read_text(encoding="utf-8"))
-        record.code = find_section(Path(example.source), chunks, example.section).code
-    except (OSError, SectionError) as error:
-        record.error = str(error)
-    return record
-
-
 def _bind_claim(
     equation: DisplayMath,
     checks: dict[str, ClaimCheck],
@@ -354,9 +339,13 @@ def _bind_claim(
     return record
 
 
-def run_example(example: Example, repo_root: Path, runner: ExampleRunner) -> ExampleRecord:
-    """Resolve an example's section and run its module (once per runner)."""
-    record = ExampleRecord(example)
+def run_example(example: Example, repo_root: Path, runner: ExampleRunner | None) -> ExampleRecord:
+    """Resolve an example's section and run its module (once per runner).
+
+    Without a runner (execution is off, or the page is not selected) the section is resolved
+    for the page but nothing runs; the record says it was skipped.
+    """
+    record = ExampleRecord(example, skipped=runner is None)
     path = repo_root / example.source
     if not example.source.startswith("calc_examples/"):
         record.error = "examples must live in calc_examples/"
@@ -368,6 +357,8 @@ def run_example(example: Example, repo_root: Path, runner: ExampleRunner) -> Exa
         text = path.read_text(encoding="utf-8")
         chunks = split_sections(path, text)
         record.code = find_section(Path(example.source), chunks, example.section).code
+        if runner is None:
+            return record
         unstable = next(unstable_calls(text), None)
         if unstable is not None:
             line, what = unstable

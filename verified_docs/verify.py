@@ -22,7 +22,7 @@ import sympy as sp
 from verified_docs.checks import ClaimCheck, Model, NumericFunction, Quantity, Value
 from verified_docs.latex.ast import Name, Node
 from verified_docs.latex.errors import EvaluationError, LatexSyntaxError
-from verified_docs.latex.evaluate import NumpyAlgebra, SympyAlgebra, evaluate
+from verified_docs.latex.evaluate import NumpyAlgebra, SympyAlgebra, evaluate, shape_text
 from verified_docs.latex.lexer import tokenize
 from verified_docs.latex.parser import canonical_name, parse_expression, split_sides
 
@@ -169,7 +169,7 @@ def _symbolic(quantity: Quantity, stated: list[Node], model: Model, refuted: boo
     for index, node in enumerate(stated, start=1):
         value = model.expand(evaluate(node, scope, SympyAlgebra()))
         if refuted and _shape(value) != _shape(truth):
-            stated_shape, true_shape = _shape_text(_shape(value)), _shape_text(_shape(truth))
+            stated_shape, true_shape = shape_text(_shape(value)), shape_text(_shape(truth))
             return f"SymPy: the stated shape {stated_shape} is not the true {true_shape}"
         _require_same_shape(_shape(value), _shape(truth), index)
         if refuted:
@@ -246,15 +246,11 @@ def _shape(value: Any) -> tuple[int, int]:
     return (int(shape[0]), int(shape[1])) if len(shape) == 2 else (1, 1)
 
 
-def _shape_text(shape: tuple[int, int]) -> str:
-    return f"{shape[0]}×{shape[1]}"
-
-
 def _require_same_shape(stated: tuple[int, int], true: tuple[int, int], index: int) -> None:
     if stated != true:
         raise ClaimFailure(
-            f"side {index + 1} has shape {_shape_text(stated)} but the true value is "
-            f"{_shape_text(true)}"
+            f"side {index + 1} has shape {shape_text(stated)} but the true value is "
+            f"{shape_text(true)}"
         )
 
 
@@ -284,14 +280,10 @@ def _numeric(
                 true_shape = _shape(truth if truth.ndim == 2 else 0)
                 if refuted and stated_shape != true_shape:
                     return (
-                        f"it is {_shape_text(stated_shape)}, but the true value is "
-                        f"{_shape_text(true_shape)}"
+                        f"it is {shape_text(stated_shape)}, but the true value is "
+                        f"{shape_text(true_shape)}"
                     ), compared
-                _require_same_shape(
-                    _shape(value if value.ndim == 2 else 0),
-                    _shape(truth if truth.ndim == 2 else 0),
-                    index,
-                )
+                _require_same_shape(stated_shape, true_shape, index)
                 scale = max(1.0, float(np.max(np.abs(truth))))
                 error = (
                     float(np.max(np.abs(value - truth))) if np.all(np.isfinite(value)) else (np.inf)

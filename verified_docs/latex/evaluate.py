@@ -148,8 +148,8 @@ class _Evaluator:
                     else (left * self.as_scalar(right))
                 )
             raise EvaluationError(
-                f"cannot multiply {_shape_text(algebra.shape(left))} by "
-                f"{_shape_text(algebra.shape(right))}"
+                f"cannot multiply {shape_text(algebra.shape(left))} by "
+                f"{shape_text(algebra.shape(right))}"
             )
         return left * right
 
@@ -163,7 +163,7 @@ class _Evaluator:
         if (rows, cols) == (1, 1):
             return algebra.scalar(base) ** exponent
         if rows != cols:
-            raise EvaluationError(f"a {_shape_text((rows, cols))} matrix has no powers")
+            raise EvaluationError(f"a {shape_text((rows, cols))} matrix has no powers")
         if exponent == -1:
             return algebra.inverse(base)
         if not _is_positive_integer(exponent):
@@ -177,7 +177,7 @@ class _Evaluator:
         if function in _SQUARE_ONLY:
             shape = self.algebra.shape(argument) if self.algebra.is_matrix(argument) else (1, 1)
             if shape[0] != shape[1]:
-                raise EvaluationError(f"{function} of a {_shape_text(shape)} matrix is undefined")
+                raise EvaluationError(f"{function} of a {shape_text(shape)} matrix is undefined")
         if function in _BUILTIN_FUNCTIONS:
             return self.algebra.call(function, argument)
         return self.scope.function(function)(argument)
@@ -186,7 +186,7 @@ class _Evaluator:
         expected = (self.scope.dimension(rows), self.scope.dimension(cols))
         actual = self.algebra.shape(value) if self.algebra.is_matrix(value) else (1, 1)
         if actual != expected:
-            raise EvaluationError(f"labelled {rows}×{cols} but it is {_shape_text(actual)}")
+            raise EvaluationError(f"labelled {rows}×{cols} but it is {shape_text(actual)}")
         return value
 
     def differentiate(self, variable: str, order: int, operand: Node) -> Value:
@@ -205,7 +205,7 @@ def _is_positive_integer(value: Value) -> bool:
         return False
 
 
-def _shape_text(shape: tuple[int, int]) -> str:
+def shape_text(shape: tuple[int, int]) -> str:
     return f"{shape[0]}×{shape[1]}"
 
 
