@@ -41,7 +41,7 @@ def repo(tmp_path: Path) -> Path:
     (package / "helper.py").write_text(HELPER)
     (package / "scaled.py").write_text(USES_HELPER)
     (package / "alone.py").write_text(STANDALONE)
-    (tmp_path / "requirements.lock").write_text("numpy==2.4.6\n")
+    (tmp_path / "uv.lock").write_text("numpy==2.4.6\n")
     return tmp_path
 
 
@@ -94,7 +94,7 @@ def test_lock_file_and_python_are_part_of_the_key(repo: Path) -> None:
     """Assert a change to the lock file changes every key."""
     path = repo / "calc_examples" / "demo" / "alone.py"
     before = ResultCache(repo / ".cache", repo).key("example-module", path)
-    (repo / "requirements.lock").write_text("numpy==2.4.7\n")
+    (repo / "uv.lock").write_text("numpy==2.4.7\n")
     from verified_docs import cache as cache_module
 
     cache_module._environment_fingerprint.cache_clear()

@@ -23,7 +23,7 @@ from typing import Any
 CACHE_VARIABLE = "VERIFIED_DOCS_CACHE"
 EXECUTE_VARIABLE = "VERIFIED_DOCS_EXECUTE"
 _LOCAL_PACKAGES = ("calc_examples", "verified_docs")
-_LOCK_FILES = ("requirements.lock", "package-lock.json")
+_LOCK_FILES = ("uv.lock", "package-lock.json")
 
 
 def execution_enabled() -> bool:
