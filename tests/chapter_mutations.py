@@ -9,6 +9,8 @@ Every chapter's test module uses :func:`assert_chapter_verifies` on the unaltere
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -17,10 +19,21 @@ import pytest
 
 from verified_docs.cache import ResultCache
 from verified_docs.examples.runner import ExampleRunner
+from verified_docs.settings import Settings, load_settings
 from verified_docs.site import SiteReport, verify_site
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 UNUSED_CHECK = re.compile(r"^\S+:\d+: check '(?P<id>[^']+)' is used by no page")
+
+
+@functools.cache
+def project_settings() -> Settings:
+    """The site's own configuration, as the build reads it.
+
+    Loaded on first use, after the pytest plugin has pointed ``VERIFIED_DOCS_CACHE`` at the
+    session's cache.
+    """
+    return load_settings(REPO_ROOT / "mkdocs.yml")
 
 
 def claim_block(text: str, claim_id: str) -> tuple[int, int]:
@@ -61,8 +74,8 @@ def verify_copy(
     page.write_text(text, encoding="utf-8")
     # The session's cache (see verified_docs.pytest_plugin) holds the verdicts of the page's
     # other claims, so a mutation costs the verification of one claim, not of the chapter.
-    cache = ResultCache.from_environment(REPO_ROOT)
-    return page, verify_site(docs, repo_root=REPO_ROOT, runner=runner, cache=cache)
+    settings = dataclasses.replace(project_settings(), docs_dir=docs)
+    return page, verify_site(settings, runner, cache=ResultCache.for_settings(settings))
 
 
 def chapter_problems(report: SiteReport, text: str) -> list[str]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.chapter_mutations import REPO_ROOT
+from tests.chapter_mutations import project_settings
 from verified_docs.cache import ResultCache
 from verified_docs.examples.runner import ExampleRunner
 
@@ -22,6 +22,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="module")
 def runner() -> Iterator[ExampleRunner]:
     """One example runner per test module: a chapter's examples run once, not per mutation."""
-    example_runner = ExampleRunner(REPO_ROOT, cache=ResultCache.from_environment(REPO_ROOT))
+    settings = project_settings()
+    example_runner = ExampleRunner.for_settings(settings, ResultCache.for_settings(settings))
     yield example_runner
     example_runner.close()

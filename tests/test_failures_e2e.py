@@ -1,7 +1,7 @@
 """End to end: each author mistake fails pytest and ``mkdocs build --strict``, located.
 
 ``tests/broken_site`` is a throwaway site holding one of each mistake. It is copied to a
-temporary folder and built with the real hooks and collector; the mistakes must all be
+temporary folder and built with the real plugin and collector; the mistakes must all be
 reported as one-line ``file:line`` messages naming the claim or example, and no page with a
 traceback may be written.
 """
@@ -81,12 +81,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("broken") / "site"
     shutil.copytree(BROKEN_SITE, root)
     (root / "node_modules").symlink_to(REPO_ROOT / "node_modules")
-    hooks = REPO_ROOT / "verified_docs" / "mkdocs_hooks.py"
     (root / "mkdocs.yml").write_text(
         "site_name: Broken\n"
         "strict: true\n"
         "theme: {name: material, font: false}\n"
-        f"hooks: ['{hooks}']\n"
+        "plugins:\n"
+        "  - verified-docs:\n"
+        "      package: calc_examples\n"
+        "      time_limit: 2\n"
+        "      cache_dir: 'off'\n"
         "markdown_extensions: [pymdownx.superfences]\n",
         encoding="utf-8",
     )
@@ -94,12 +97,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _run(site: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    environment = {
-        **os.environ,
-        "PYTHONPATH": str(site),
-        "VERIFIED_DOCS_TIME_LIMIT": "2",
-        "NO_MKDOCS_2_WARNING": "1",
-    }
+    environment = {**os.environ, "PYTHONPATH": str(site), "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", *arguments],
         cwd=site,
@@ -119,9 +117,7 @@ def build(site: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def pytest_run(site: Path) -> subprocess.CompletedProcess[str]:
     (site / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
-    return _run(
-        site, "pytest", "docs", "-p", "verified_docs.pytest_plugin", "-q", "-p", "no:cacheprovider"
-    )
+    return _run(site, "pytest", "docs", "-q", "-p", "no:cacheprovider")
 
 
 @pytest.mark.parametrize(("mistake", "message"), EXPECTED, ids=[m for m, _ in EXPECTED])

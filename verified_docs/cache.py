@@ -1,64 +1,64 @@
 """A cache of verification results and example output, keyed on everything that affects them.
 
-A prose edit must cost nothing; an edit to a ``calc_examples`` module must re-run exactly what
-depends on it. So a result is stored under a fingerprint of the module that produced it, of
-every repository module it imports (followed transitively through ``import`` statements), of
-the engine's own sources, of the lock files and of the Python version. The cache is a folder
-of small JSON files (``.cache/verified-docs`` by default); ``VERIFIED_DOCS_CACHE=off`` turns it
-off, and CI never sees one because it builds from a clean checkout.
+A prose edit must cost nothing; an edit to one of the project's modules must re-run exactly
+what depends on it. So a result is stored under a fingerprint of the module that produced it, of
+every project module it imports (followed transitively through ``import`` statements), of the
+installed engine's own files, of every installed distribution and its version, and of the Python
+version. The cache is a folder of small JSON files (the plugin's ``cache_dir``); without one,
+everything is computed from scratch, as CI does.
 """
 
 from __future__ import annotations
 
 import ast
 import hashlib
+import importlib.metadata
 import json
 import os
 import sys
 import tempfile
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-CACHE_VARIABLE = "VERIFIED_DOCS_CACHE"
-EXECUTE_VARIABLE = "VERIFIED_DOCS_EXECUTE"
-_LOCAL_PACKAGES = ("calc_examples", "verified_docs")
-_LOCK_FILES = ("uv.lock", "package-lock.json")
+if TYPE_CHECKING:
+    from verified_docs.settings import Settings
 
-
-def execution_enabled() -> bool:
-    """False when ``VERIFIED_DOCS_EXECUTE=0``: a prose-only preview runs no code at all."""
-    return os.environ.get(EXECUTE_VARIABLE, "1").strip().lower() not in ("0", "false", "no", "off")
+ENGINE_DIR = Path(__file__).resolve().parent
 
 
 class ResultCache:
-    """JSON results stored under content fingerprints."""
+    """JSON results stored under content fingerprints.
 
-    def __init__(self, directory: Path, repo_root: Path) -> None:
+    ``project_root`` and ``packages`` say which imports are the project's own: their sources
+    are part of a key.
+    """
+
+    def __init__(self, directory: Path, project_root: Path, packages: tuple[str, ...]) -> None:
         self.directory = directory
-        self.repo_root = repo_root.resolve()
+        self.project_root = project_root.resolve()
+        self.packages = packages
         self.hits = 0
         self.misses = 0
 
     @classmethod
-    def from_environment(cls, repo_root: Path) -> ResultCache | None:
-        """The cache ``$VERIFIED_DOCS_CACHE`` names (default ``.cache/verified-docs``), or None."""
-        setting = os.environ.get(CACHE_VARIABLE, "")
-        if setting.strip().lower() in ("off", "0", "none"):
+    def for_settings(cls, settings: Settings) -> ResultCache | None:
+        """The project's cache, or None when it builds from scratch (``cache_dir: off``)."""
+        if settings.cache_dir is None:
             return None
-        directory = Path(setting) if setting else repo_root / ".cache" / "verified-docs"
-        return cls(directory, repo_root)
+        return cls(settings.cache_dir, settings.project_root, (settings.package_root,))
 
     def key(self, kind: str, source: Path, *parts: str) -> str:
         """The key of a result computed from ``source`` (and whatever ``parts`` add)."""
         digest = hashlib.sha256()
-        for part in (kind, self.environment_fingerprint(), module_fingerprint(source), *parts):
+        module = module_fingerprint(source, self.project_root, self.packages)
+        for part in (kind, self.environment_fingerprint(), module, *parts):
             digest.update(part.encode())
             digest.update(b"\0")
         return digest.hexdigest()
 
     def environment_fingerprint(self) -> str:
-        return _environment_fingerprint(self.repo_root)
+        return _environment_fingerprint()
 
     def get(self, key: str) -> Any | None:
         path = self._path(key)
@@ -84,14 +84,14 @@ class ResultCache:
         return self.directory / key[:2] / f"{key}.json"
 
 
-def module_fingerprint(path: Path) -> str:
+def module_fingerprint(path: Path, project_root: Path, packages: tuple[str, ...]) -> str:
     """Hash of a module's source and of every local module it imports, transitively.
 
     Called once per claim, so the parsing and hashing of each file is remembered for as long
     as the file is unchanged (same size and modification time).
     """
     digest = hashlib.sha256()
-    for dependency in sorted(_dependencies(path.resolve())):
+    for dependency in sorted(_dependencies(path.resolve(), project_root.resolve(), packages)):
         digest.update(str(dependency).encode())
         digest.update(_file_digest(dependency, *_stamp(dependency)).encode())
     return digest.hexdigest()
@@ -111,11 +111,13 @@ def _file_digest(path: Path, mtime_ns: int, size: int) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _imports_of(path: Path, mtime_ns: int, size: int) -> tuple[Path, ...]:
-    return tuple(_imported_files(path, _repository_root_of(path)))
+def _imports_of(
+    path: Path, mtime_ns: int, size: int, root: Path, packages: tuple[str, ...]
+) -> tuple[Path, ...]:
+    return tuple(_imported_files(path, root, packages))
 
 
-def _dependencies(path: Path) -> set[Path]:
+def _dependencies(path: Path, root: Path, packages: tuple[str, ...]) -> set[Path]:
     seen: set[Path] = set()
     pending = [path]
     while pending:
@@ -123,18 +125,11 @@ def _dependencies(path: Path) -> set[Path]:
         if current in seen or not current.is_file():
             continue
         seen.add(current)
-        pending.extend(_imports_of(current, *_stamp(current)))
+        pending.extend(_imports_of(current, *_stamp(current), root, packages))
     return seen
 
 
-def _repository_root_of(path: Path) -> Path:
-    for parent in path.parents:
-        if (parent / "calc_examples").is_dir() or (parent / "verified_docs").is_dir():
-            return parent
-    return path.parent
-
-
-def _imported_files(path: Path, root: Path) -> list[Path]:
+def _imported_files(path: Path, root: Path, packages: tuple[str, ...]) -> list[Path]:
     try:
         tree = ast.parse(_read_bytes(path))
     except SyntaxError:
@@ -148,7 +143,7 @@ def _imported_files(path: Path, root: Path) -> list[Path]:
             names.extend(f"{node.module}.{alias.name}" for alias in node.names)
     files: list[Path] = []
     for name in names:
-        if name.split(".")[0] not in _LOCAL_PACKAGES:
+        if name.split(".")[0] not in packages:
             continue
         base = root.joinpath(*name.split("."))
         files.extend(
@@ -160,13 +155,21 @@ def _imported_files(path: Path, root: Path) -> list[Path]:
 
 
 @cache
-def _environment_fingerprint(repo_root: Path) -> str:
-    """The lock files, the interpreter and the engine: a change to any re-runs everything."""
+def _environment_fingerprint() -> str:
+    """The interpreter, every installed distribution and the installed engine's files.
+
+    Read from what is installed, not from a lock file in some repository: a result depends on
+    the SymPy that ran, whatever file pinned it. A change to any re-runs everything.
+    """
     digest = hashlib.sha256(sys.version.encode())
-    for name in _LOCK_FILES:
-        digest.update(_read_bytes(repo_root / name))
-    for source in sorted((repo_root / "verified_docs").rglob("*.py")):
-        digest.update(_read_bytes(source))
+    installed = sorted(
+        f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()
+    )
+    digest.update("\n".join(installed).encode())
+    for source in sorted(ENGINE_DIR.rglob("*")):
+        if source.suffix in (".py", ".js"):
+            digest.update(str(source.relative_to(ENGINE_DIR)).encode())
+            digest.update(_read_bytes(source))
     return digest.hexdigest()
 
 

@@ -5,26 +5,22 @@
 // One long-lived process is used because starting Node and loading KaTeX costs far more
 // than rendering a single equation.
 //
-// Usage: node verified_docs/katex_server.js [REPO_ROOT]
+// Usage: node verified_docs/katex_server.js NODE_MODULES [MACROS_JSON]
 "use strict";
 
 const path = require("node:path");
 const readline = require("node:readline");
 
-// katex is installed by `npm ci` into REPO_ROOT/node_modules. Resolving from an explicit root
-// (passed by Python; defaults to the parent of this directory for manual runs) keeps this
-// working wherever the script itself lives.
-const repoRoot = process.argv[2] ?? path.resolve(__dirname, "..");
-const katex = require(require.resolve("katex", { paths: [repoRoot] }));
+// katex is installed by `npm ci` into the project's node_modules, which Python passes (the
+// project, not this script's location, decides where it is). Macros come from the project's
+// configuration as a JSON object.
+const nodeModules = process.argv[2] ?? path.resolve(process.cwd(), "node_modules");
+const katex = require(require.resolve("katex", { paths: [path.dirname(nodeModules)] }));
 
-// Macros shared by every page. Each call gets a fresh copy because KaTeX writes \gdef
-// definitions into the object it is given: a shared object would leak definitions from one
-// equation into the next and make the output depend on rendering order.
-const MACROS = Object.freeze({
-  "\\R": "\\mathbb{R}",
-  "\\bm": "\\boldsymbol",
-  "\\T": "{\\top}",
-});
+// Each call gets a fresh copy because KaTeX writes \gdef definitions into the object it is
+// given: a shared object would leak definitions from one equation into the next and make the
+// output depend on rendering order.
+const MACROS = Object.freeze(JSON.parse(process.argv[3] ?? "{}"));
 
 function render({ latex, display }) {
   try {

@@ -12,13 +12,13 @@ import json
 import shutil
 import signal
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Self
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 SERVER_SCRIPT = Path(__file__).with_name("katex_server.js")
-_INSTALL_HINT = "run `npm ci` in the repository root"
+_INSTALL_HINT = "run `npm ci` in the project's folder (or set the plugin's node_modules)"
 
 
 class LatexError(Exception):
@@ -30,26 +30,26 @@ class LatexError(Exception):
         self.message = message
 
 
-def katex_asset_dir(repo_root: Path) -> Path:
+def katex_asset_dir(node_modules: Path) -> Path:
     """Return KaTeX's ``dist`` folder, whose CSS and fonts the built site must ship.
 
     Raises FileNotFoundError naming the fix, since a missing ``node_modules`` is the usual
     cause on a fresh checkout.
     """
-    dist = repo_root / "node_modules" / "katex" / "dist"
+    dist = node_modules / "katex" / "dist"
     if not (dist / "katex.min.css").is_file():
         raise FileNotFoundError(f"KaTeX is not installed in {dist.parent}; {_INSTALL_HINT}.")
     return dist
 
 
-def copy_katex_assets(repo_root: Path, site_dir: Path) -> None:
+def copy_katex_assets(node_modules: Path, site_dir: Path) -> None:
     """Copy ``katex.min.css`` and its fonts into ``site_dir/assets/katex/``.
 
     Only the woff2 fonts are copied: the CSS lists woff2 first in each ``@font-face`` and
     every browser that can display the site supports it, so the woff/ttf fallbacks would
     only add weight.
     """
-    dist = katex_asset_dir(repo_root)
+    dist = katex_asset_dir(node_modules)
     fonts = site_dir / "assets" / "katex" / "fonts"
     fonts.mkdir(parents=True, exist_ok=True)
     shutil.copy2(dist / "katex.min.css", fonts.parent)
@@ -65,8 +65,9 @@ class KatexRenderer:
     symbols recur across pages. Not thread-safe: requests and replies share one pipe pair.
     """
 
-    def __init__(self, repo_root: Path = REPO_ROOT) -> None:
-        self._repo_root = repo_root
+    def __init__(self, node_modules: Path, macros: Mapping[str, str] | None = None) -> None:
+        self._node_modules = node_modules.resolve()
+        self._macros = dict(macros or {})
         self._proc: subprocess.Popen[bytes] | None = None
         self._cache: dict[tuple[str, bool], str] = {}
 
@@ -133,10 +134,10 @@ class KatexRenderer:
                 raise FileNotFoundError(
                     f"`node` is not on PATH; install Node.js, then {_INSTALL_HINT}."
                 )
-            katex_asset_dir(self._repo_root)
+            katex_asset_dir(self._node_modules)
             # stderr is inherited so KaTeX's strict-mode warnings show up in the build log.
             self._proc = subprocess.Popen(
-                [node, str(SERVER_SCRIPT), str(self._repo_root)],
+                [node, str(SERVER_SCRIPT), str(self._node_modules), json.dumps(self._macros)],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
             )

@@ -1,12 +1,16 @@
-"""pytest collector: every claim, example and page of ``docs/`` becomes a test item.
+"""pytest collector: every claim, example and page of the docs becomes a test item.
 
-Items are named and located by the page line they come from, so a failure reads
+Registered through the ``pytest11`` entry point. It reads the ``verified-docs`` plugin's options
+from the project's ``mkdocs.yml`` (the ini option ``verified_docs_config`` names another file),
+so tests and builds share one configuration; without such a file it does nothing. Items are
+named and located by the page line they come from, so a failure reads
 ``docs/long-chains.md:57: claim 'long-chain-dfdt': ...`` and pytest's ``-k`` selects claims by
 id. The verification itself is the same :func:`verified_docs.site.verify_site` the build runs.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import tempfile
@@ -15,13 +19,18 @@ from typing import Any
 
 import pytest
 
-from verified_docs.cache import CACHE_VARIABLE, ResultCache
+from verified_docs.cache import ResultCache
 from verified_docs.examples.runner import ExampleRunner
 from verified_docs.math_render import KatexRenderer, LatexError
 from verified_docs.page_scan import DisplayMath, Example, scan_page
+from verified_docs.settings import Settings, SettingsError, load_settings
 from verified_docs.site import SiteReport, page_body, verify_site
+from verified_docs.statements import statement_message
 
-DOCS_DIR = "docs"
+# mkdocs.yml reads it through !ENV (cache_dir: !ENV [VERIFIED_DOCS_CACHE, ...]), so the builds a
+# test starts share this session's cache.
+CACHE_VARIABLE = "VERIFIED_DOCS_CACHE"
+CONFIG_INI = "verified_docs_config"
 
 
 class VerificationError(Exception):
@@ -36,25 +45,24 @@ class _Shared:
     start: a claim or example is computed once per session, however many tests need it.
     """
 
-    def __init__(self, repo_root: Path) -> None:
-        self.repo_root = repo_root
+    def __init__(self, config_file: Path) -> None:
         self.cache_dir = Path(tempfile.mkdtemp(prefix="verified-docs-session-"))
         self.previous_setting = os.environ.get(CACHE_VARIABLE)
         os.environ[CACHE_VARIABLE] = str(self.cache_dir)
-        self.cache = ResultCache(self.cache_dir, repo_root)
-        self.runner = ExampleRunner(repo_root, cache=self.cache)
-        self.katex = KatexRenderer(repo_root)
+        loaded = load_settings(config_file)
+        self.settings: Settings = dataclasses.replace(loaded, cache_dir=self.cache_dir)
+        self.repo_root = self.settings.project_root
+        self.docs_dir = self.settings.docs_dir
+        self.cache = ResultCache(self.cache_dir, self.repo_root, (self.settings.package_root,))
+        self.runner = ExampleRunner.for_settings(self.settings, self.cache)
+        self.katex = KatexRenderer(self.settings.node_modules, self.settings.katex_macros)
         self._report: SiteReport | None = None
         self.selected_pages: set[Path] | None = None
 
     def report(self) -> SiteReport:
         if self._report is None:
             self._report = verify_site(
-                self.repo_root / DOCS_DIR,
-                self.repo_root,
-                self.runner,
-                cache=self.cache,
-                only=self.selected_pages,
+                self.settings, self.runner, cache=self.cache, only=self.selected_pages
             )
         return self._report
 
@@ -71,8 +79,22 @@ class _Shared:
 _SHARED_KEY = pytest.StashKey[_Shared]()
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(
+        CONFIG_INI,
+        "the mkdocs.yml whose verified-docs plugin options the docs items use",
+        default="mkdocs.yml",
+    )
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    config.stash[_SHARED_KEY] = _Shared(Path(str(config.rootpath)).resolve())
+    config_file = Path(str(config.rootpath)) / str(config.getini(CONFIG_INI))
+    if not config_file.is_file():
+        return  # not a verified-docs project: collect nothing
+    try:
+        config.stash[_SHARED_KEY] = _Shared(config_file.resolve())
+    except SettingsError:
+        return
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -84,6 +106,8 @@ def pytest_collection_modifyitems(
     session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
 ) -> None:
     """Verify only the pages whose items will run: `pytest docs/one.md` checks one chapter."""
+    if _SHARED_KEY not in config.stash:
+        return
     shared = config.stash[_SHARED_KEY]
     pages = {
         item.path.resolve().relative_to(shared.repo_root)
@@ -91,15 +115,15 @@ def pytest_collection_modifyitems(
         if isinstance(item, _LocatedItem) and not isinstance(item, SiteBindingsItem)
     }
     everything = {
-        path.resolve().relative_to(shared.repo_root)
-        for path in (shared.repo_root / DOCS_DIR).rglob("*.md")
+        path.resolve().relative_to(shared.repo_root) for path in shared.docs_dir.rglob("*.md")
     }
     shared.selected_pages = None if pages >= everything else pages
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    root = parent.config.stash[_SHARED_KEY].repo_root
-    docs = root / DOCS_DIR
+    if _SHARED_KEY not in parent.config.stash:
+        return None
+    docs = parent.config.stash[_SHARED_KEY].docs_dir
     if file_path.suffix == ".md" and docs in file_path.resolve().parents:
         return MarkdownPage.from_parent(parent, path=file_path)
     return None
@@ -118,6 +142,7 @@ class MarkdownPage(pytest.File):
         )
         yield PageMathItem.from_parent(self, name="latex", equations=scan.equations)
         yield PageLinksItem.from_parent(self, name="links", page=str(relative))
+        yield PageStatementsItem.from_parent(self, name="statements", page=str(relative))
         for equation in scan.equations:
             if equation.claim_id is not None:
                 yield ClaimItem.from_parent(
@@ -127,7 +152,7 @@ class MarkdownPage(pytest.File):
             yield ExampleItem.from_parent(
                 self, name=f"example[{example.example_id}]", example=example
             )
-        if self.path.name == "index.md" and self.path.parent == shared.repo_root / DOCS_DIR:
+        if self.path.name == "index.md" and self.path.parent == shared.docs_dir:
             yield SiteBindingsItem.from_parent(self, name="site-bindings")
 
 
@@ -173,6 +198,23 @@ class PageLinksItem(_LocatedItem):
             raise VerificationError("\n".join(problems))
 
 
+class PageStatementsItem(_LocatedItem):
+    """The page's definitions, conditions and arithmetic, checked against its claims' models."""
+
+    def __init__(self, *, page: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.page = page
+
+    def runtest(self) -> None:
+        problems = [
+            statement_message(record)
+            for record in self.shared().report().statements
+            if str(record.statement.page) == self.page and record.error
+        ]
+        if problems:
+            raise VerificationError("\n".join(problems))
+
+
 class PageMathItem(_LocatedItem):
     """Every display equation of the page must be LaTeX that KaTeX accepts."""
 
@@ -198,7 +240,8 @@ class ClaimItem(_LocatedItem):
         self.line = equation.line
 
     def runtest(self) -> None:
-        record = self.shared().report().claim_at(self.equation.page, self.equation.line)
+        report = self.shared().report()
+        record = report.claim_at(self.equation.page, self.equation.line, self.equation.claim_id)
         if record is None:  # pragma: no cover - the same scan produced both
             raise VerificationError(f"{self.equation.page}:{self.line}: claim not in report")
         if record.error:
@@ -227,6 +270,7 @@ class SiteBindingsItem(_LocatedItem):
     """Checks no page uses, and checks registered twice, are site-wide problems."""
 
     def runtest(self) -> None:
-        problems = [p for p in self.shared().report().problems if not p.startswith(f"{DOCS_DIR}/")]
+        docs = f"{self.shared().settings.docs_prefix}/"
+        problems = [p for p in self.shared().report().problems if not p.startswith(docs)]
         if problems:
             raise VerificationError("\n".join(problems))

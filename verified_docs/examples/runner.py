@@ -20,14 +20,9 @@ from typing import Any, Self
 
 from verified_docs.cache import ResultCache
 from verified_docs.examples.sections import Chunk, split_sections
+from verified_docs.settings import Settings
 
 DEFAULT_TIME_LIMIT = 30.0
-TIME_LIMIT_VARIABLE = "VERIFIED_DOCS_TIME_LIMIT"
-
-
-def configured_time_limit() -> float:
-    """The per-section limit: ``$VERIFIED_DOCS_TIME_LIMIT`` seconds, or 30."""
-    return float(os.environ.get(TIME_LIMIT_VARIABLE, DEFAULT_TIME_LIMIT))
 
 
 @dataclass(frozen=True)
@@ -52,15 +47,28 @@ class ExampleRunner:
     def __init__(
         self,
         repo_root: Path,
-        time_limit: float | None = None,
+        time_limit: float = DEFAULT_TIME_LIMIT,
         cache: ResultCache | None = None,
+        packages: tuple[str, ...] = (),
     ) -> None:
+        """``packages`` are the project's own: the worker re-imports them for every module."""
         self.repo_root = repo_root
-        self.time_limit = configured_time_limit() if time_limit is None else time_limit
+        self.time_limit = time_limit
         self.cache = cache
+        self.packages = packages
         self._process: subprocess.Popen[bytes] | None = None
         self._runs: dict[Path, ModuleRun] = {}
         self._pending = b""
+
+    @classmethod
+    def for_settings(cls, settings: Settings, cache: ResultCache | None) -> ExampleRunner:
+        """The runner a project's configuration asks for."""
+        return cls(
+            settings.project_root,
+            time_limit=settings.time_limit,
+            cache=cache,
+            packages=(settings.package_root,),
+        )
 
     def __enter__(self) -> Self:
         return self
@@ -142,7 +150,11 @@ class ExampleRunner:
         worker = self._worker()
         assert worker.stdin is not None
         assert worker.stdout is not None
-        request = {"path": str(path), "chunks": [c.__dict__ for c in chunks]}
+        request = {
+            "path": str(path),
+            "chunks": [c.__dict__ for c in chunks],
+            "forget": list(self.packages),
+        }
         worker.stdin.write((json.dumps(request) + "\n").encode())
         worker.stdin.flush()
         run = ModuleRun(chunks)

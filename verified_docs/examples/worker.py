@@ -75,14 +75,14 @@ def run_chunk(path: str, chunk: dict[str, Any], namespace: dict[str, Any]) -> di
     return {"name": chunk["name"], "outputs": outputs, "error": error}
 
 
-def forget_previous_module() -> None:
+def forget_previous_module(packages: list[str]) -> None:
     """Undo what an earlier module in this worker left behind, so output never depends on order.
 
     One worker runs many modules. Without this, a module imported by an earlier one (say, a
     plotting style that sets Matplotlib's defaults) would still be in effect, and a figure
     would come out differently in a full build than in a build from the cache.
     """
-    for name in [name for name in sys.modules if name.split(".")[0] == "calc_examples"]:
+    for name in [name for name in sys.modules if name.split(".")[0] in packages]:
         del sys.modules[name]
     if "matplotlib" in sys.modules:
         import matplotlib
@@ -102,7 +102,7 @@ def serve(stdin: io.TextIOBase, stdout: io.TextIOBase) -> None:
             numpy.random.seed(SEED)
         except ImportError:  # pragma: no cover - numpy is a core dependency
             pass
-        forget_previous_module()
+        forget_previous_module(request.get("forget", []))
         path = request["path"]
         namespace: dict[str, Any] = {"__name__": "__main__", "__file__": path}
         failed = False

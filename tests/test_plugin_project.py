@@ -1,0 +1,182 @@
+"""The engine in another project: the plugin, the pytest collector and nothing of this site.
+
+A project of its own is written to a temporary folder (its own ``mkdocs.yml``, one page, a
+checks package with another name), built with ``mkdocs build --strict`` and tested with
+``pytest``, as the README's "Use it in your own project" says. A copy of this very site with
+``calc_examples`` renamed builds too: nothing in the engine may name this site's package.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+CONFIG = """\
+site_name: Demo
+strict: true
+plugins:
+  - verified-docs:
+      package: demo_checks
+      cache_dir: 'off'
+markdown_extensions:
+  - verified_docs.markdown_ext
+  - pymdownx.superfences
+"""
+
+PAGE = """\
+# Demo
+
+The derivative of a cube:
+
+$$ claim: demo-cube
+\\frac{d}{dt}\\left(t^3\\right) = {coefficient}t^2
+$$
+"""
+
+CHECKS = '''\
+import sympy as sp
+
+from verified_docs.checks import Model, claim
+
+t = sp.Symbol("t", real=True)
+
+
+@claim("demo-cube", model=Model(sample={t: (-2.0, 2.0)}))
+def cube() -> None:
+    """An identity: both sides of the page must agree."""
+'''
+
+
+def _project(root: Path, coefficient: int) -> Path:
+    (root / "docs").mkdir(parents=True)
+    (root / "demo_checks").mkdir()
+    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    (root / "docs" / "index.md").write_text(
+        PAGE.replace("{coefficient}", str(coefficient)), encoding="utf-8"
+    )
+    (root / "demo_checks" / "__init__.py").write_text("", encoding="utf-8")
+    (root / "demo_checks" / "claims.py").write_text(CHECKS, encoding="utf-8")
+    (root / "node_modules").symlink_to(REPO_ROOT / "node_modules")
+    (root / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+    return root
+
+
+def _run(cwd: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PYTHONPATH": str(cwd), "NO_MKDOCS_2_WARNING": "1"}
+    environment.pop("VERIFIED_DOCS_CACHE", None)
+    return subprocess.run(
+        [sys.executable, "-m", *arguments],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def test_true_claim_builds_and_passes(tmp_path: Path) -> None:
+    """Assert another project's true claim builds strict, is listed, and passes pytest."""
+    root = _project(tmp_path / "demo", coefficient=3)
+    build = _run(root, "mkdocs", "build", "--strict")
+    assert build.returncode == 0, build.stderr[-3000:]
+    assert '"demo-cube"' in (root / "site" / "claims.json").read_text(encoding="utf-8")
+    assert (root / "site" / "claims" / "index.html").is_file()  # the listing of index.md
+    assert (root / "site" / "verified-claims" / "index.html").is_file()
+    tests = _run(root, "pytest", "docs", "-q", "-p", "no:cacheprovider")
+    assert tests.returncode == 0, tests.stdout[-3000:]
+    assert re.search(r"\b[4-9] passed\b", tests.stdout), tests.stdout[-500:]
+
+
+def test_false_claim_fails_build_and_pytest(tmp_path: Path) -> None:
+    """Assert another project's false claim fails both, located at its page and line."""
+    root = _project(tmp_path / "demo", coefficient=2)
+    message = "docs/index.md:5: claim 'demo-cube': side 2 is false"
+    build = _run(root, "mkdocs", "build", "--strict")
+    assert build.returncode != 0
+    assert message in build.stderr, build.stderr[-3000:]
+    tests = _run(root, "pytest", "docs", "-q", "-p", "no:cacheprovider")
+    assert tests.returncode != 0
+    assert message in tests.stdout, tests.stdout[-3000:]
+
+
+def test_plugin_without_package_is_a_configuration_error(tmp_path: Path) -> None:
+    """Assert a package that is not there stops the build with one line naming the option."""
+    root = _project(tmp_path / "demo", coefficient=3)
+    config = CONFIG.replace("package: demo_checks", "package: no_such_package")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    build = _run(root, "mkdocs", "build", "--strict")
+    assert build.returncode != 0
+    assert "package 'no_such_package' has no folder no_such_package/" in build.stderr
+    assert "Traceback" not in build.stderr
+
+
+def test_a_builder_without_the_plugin_refuses(tmp_path: Path) -> None:
+    """Assert MkDocs with the extension listed but the plugin removed builds no page."""
+    root = _project(tmp_path / "demo", coefficient=3)
+    config = CONFIG.replace(
+        "plugins:\n  - verified-docs:\n      package: demo_checks\n      cache_dir: 'off'\n", ""
+    )
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    build = _run(root, "mkdocs", "build", "--strict")
+    assert build.returncode != 0
+    assert "ran the Markdown extension but not the verified-docs plugin" in build.stderr
+    assert not (root / "site" / "index.html").exists()
+
+
+RENAMED = "mcv_examples"
+
+
+@pytest.fixture(scope="module")
+def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This site with ``calc_examples`` renamed in its folder, imports, pages and config."""
+    root = tmp_path_factory.mktemp("renamed") / "site"
+    shutil.copytree(REPO_ROOT / "docs", root / "docs")
+    shutil.copytree(
+        REPO_ROOT / "calc_examples",
+        root / RENAMED,
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    shutil.copytree(REPO_ROOT / "overrides", root / "overrides")
+    (root / "node_modules").symlink_to(REPO_ROOT / "node_modules")
+    (root / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+    for path in [root / "mkdocs.yml", *root.rglob("*.py"), *root.rglob("*.md")]:
+        source = REPO_ROOT / "mkdocs.yml" if path.name == "mkdocs.yml" else path
+        text = source.read_text(encoding="utf-8")
+        path.write_text(text.replace("calc_examples", RENAMED), encoding="utf-8")
+    return root
+
+
+def test_renamed_copy_builds_strict(renamed_site: Path) -> None:
+    """Assert the whole site builds strict with its package under another name."""
+    build = _run(renamed_site, "mkdocs", "build", "--strict")
+    assert build.returncode == 0, build.stderr[-3000:]
+    assert RENAMED in (renamed_site / "site" / "claims.json").read_text(encoding="utf-8")
+
+
+def test_renamed_copy_fails_on_a_false_claim(renamed_site: Path) -> None:
+    """Assert a false claim on a page of the renamed copy fails, located at its line."""
+    page = renamed_site / "docs" / "derivatives.md"
+    original = page.read_text(encoding="utf-8")
+    lines = original.split("\n")
+    opening = next(i for i, line in enumerate(lines) if line.startswith("$$ claim: "))
+    claim_id = lines[opening].removeprefix("$$ claim: ").strip()
+    closing = lines.index("$$", opening + 1)
+    lines[closing - 1] += " + 1"  # the last side gains a constant: false at every point
+    page.write_text("\n".join(lines), encoding="utf-8")
+    try:
+        tests = _run(renamed_site, "pytest", "docs/derivatives.md", "-q", "-p", "no:cacheprovider")
+    finally:
+        page.write_text(original, encoding="utf-8")
+    assert tests.returncode != 0
+    assert f"docs/derivatives.md:{opening + 1}: claim '{claim_id}': " in tests.stdout, (
+        tests.stdout[-3000:]
+    )

@@ -1,0 +1,281 @@
+"""The MkDocs plugin ``verified-docs``: verify a project before building it, render the report.
+
+Only dispatch lives here. The work is in plain modules that do not import MkDocs
+(:mod:`verified_docs.site`, :mod:`verified_docs.markdown_ext`, :mod:`verified_docs.claims_pages`),
+so they are tested directly and survive a change of site generator. Configured in ``mkdocs.yml``::
+
+    plugins:
+      - search
+      - verified-docs:
+          package: my_examples
+          cache_dir: !ENV [VERIFIED_DOCS_CACHE, .cache/verified-docs]
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from verified_docs.build_time import pin_build_date
+from verified_docs.cache import ResultCache
+from verified_docs.claims_pages import (
+    ClaimsPage,
+    chapters_with_claims,
+    claims_pages,
+    listing_uri,
+    nav_titles,
+    nav_with_claims,
+)
+from verified_docs.examples.runner import DEFAULT_TIME_LIMIT, ExampleRunner
+from verified_docs.examples.sections import SectionError, split_sections
+from verified_docs.manifest import claims_manifest
+from verified_docs.markdown_ext import EXTENSION_NAME, Session, VerifiedMathExtension
+from verified_docs.math_render import KatexRenderer, copy_katex_assets
+from verified_docs.notebooks import chapter_notebook, notebook_name, with_download_link
+from verified_docs.settings import Settings
+from verified_docs.site import SiteReport, page_body, scan_docs, verify_site
+
+log = logging.getLogger("mkdocs.plugins.verified_docs")
+
+_OFF = ("off", "0", "false", "no", "none", "")
+
+
+class _Switch(base.BaseConfigOption[bool]):
+    """A yes/no option that also reads what ``!ENV`` gives (``0``, ``off``, ``false``…)."""
+
+    def __init__(self, default: bool) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int | str):
+            return str(value).strip().lower() not in _OFF
+        raise base.ValidationError(f"expected yes or no, got {value!r}")
+
+
+class VerifiedDocsConfig(base.Config):
+    """The plugin's options; every one has a default except ``package``."""
+
+    package = c.Type(str)
+    checks_module = c.Type(str, default="claims")
+    cache_dir = c.Type(str, default=".cache/verified-docs")
+    execute = _Switch(default=True)
+    time_limit = c.Type((int, float), default=DEFAULT_TIME_LIMIT)
+    workers = c.Type(int, default=0)
+    node_modules = c.Type(str, default="node_modules")
+    katex_macros = c.Type(dict, default={})
+    claims_pages = _Switch(default=True)
+    claims_index = c.Type(str, default="verified-claims.md")
+    claims_dir = c.Type(str, default="claims")
+    claims_title = c.Type(str, default="Verified claims")
+    notebooks = _Switch(default=True)
+    notebooks_dir = c.Type(str, default="notebooks")
+    watch = _Switch(default=True)
+
+
+class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
+    """Verify every claim and run every example before MkDocs renders a page."""
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.session: Session | None = None
+        self.runner: ExampleRunner | None = None
+        self.generated: list[ClaimsPage] = []
+        self.notebook_pages: dict[PurePosixPath, tuple[str, str]] = {}
+
+    def settings_for(self, config: MkDocsConfig) -> Settings:
+        """The engine's settings from this plugin's options and the MkDocs configuration."""
+        project_root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        options = self.config
+        cache = options.cache_dir.strip()
+        return Settings(
+            project_root=project_root,
+            docs_dir=Path(config.docs_dir).resolve(),
+            package=options.package,
+            checks_module=options.checks_module,
+            cache_dir=None if cache.lower() in _OFF else project_root / cache,
+            execute=options.execute,
+            time_limit=float(options.time_limit),
+            workers=options.workers,
+            node_modules=project_root / options.node_modules,
+            katex_macros={str(k): str(v) for k, v in options.katex_macros.items()},
+            claims_index=options.claims_index,
+            claims_dir=options.claims_dir,
+            claims_title=options.claims_title,
+            notebooks=options.notebooks,
+            notebooks_dir=options.notebooks_dir,
+        )
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps one plugin object across the rebuilds of `serve`.
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        settings = self.settings_for(config)
+        if not (settings.project_root / settings.examples_dir).is_dir():
+            raise PluginError(
+                f"verified-docs: package {settings.package!r} has no folder "
+                f"{settings.examples_dir}/ beside mkdocs.yml; set the plugin's 'package'"
+            )
+        pin_build_date(settings.project_root)
+        session = Session(
+            report=SiteReport(),
+            katex=KatexRenderer(settings.node_modules, settings.katex_macros),
+            repo_root=settings.project_root,
+            docs_prefix=settings.docs_prefix,
+            use_directory_urls=config.use_directory_urls,
+            claims_index=settings.claims_index,
+        )
+        self.session = session
+        self._plan_claims_pages(config, settings, session)
+        # The extension may be listed in markdown_extensions (that is what stops a builder
+        # that ignores this plugin); here it is replaced by one that holds the report.
+        config.markdown_extensions = [
+            name for name in config.markdown_extensions if name != EXTENSION_NAME
+        ]
+        config.mdx_configs.pop(EXTENSION_NAME, None)
+        config.markdown_extensions.append(VerifiedMathExtension(session))
+        return config
+
+    def _plan_claims_pages(
+        self, config: MkDocsConfig, settings: Settings, session: Session
+    ) -> None:
+        self.generated = []
+        if not self.config.claims_pages:
+            return
+        chapters = chapters_with_claims(
+            scan_docs(settings.docs_dir, settings.project_root),
+            settings,
+            nav_titles(config.nav or []),
+        )
+        pages = claims_pages(settings, chapters)
+        session.claims_pages = {
+            chapter.page: listing_uri(settings, chapter) for chapter in chapters
+        }
+        session.chapter_titles = {chapter.page: chapter.title for chapter in chapters}
+        if config.nav:
+            config.nav = nav_with_claims(config.nav, settings, pages)
+        self.generated = [
+            page for page in pages if not (settings.docs_dir / page.src_uri).is_file()
+        ]
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for page in self.generated:
+            if files.get_file_from_path(page.src_uri) is None:
+                files.append(File.generated(config, page.src_uri, content=page.content))
+        return files
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        session = self._session()
+        settings = self.settings_for(config)
+        if self.runner is not None:
+            self.runner.close()
+        cache = ResultCache.for_settings(settings)
+        self.runner = ExampleRunner.for_settings(settings, cache)
+        session.problems.clear()
+        self.notebook_pages = {}
+        session.report = verify_site(settings, self.runner, cache=cache)
+        for problem in session.report.problems:
+            log.error(problem)
+        if not settings.execute:
+            # A warning, so `mkdocs build --strict` refuses to produce a publishable site.
+            log.warning(
+                "verified-docs: execute is off: no claim was verified and no example ran; "
+                "this is a preview and must not be published"
+            )
+        if cache is not None:
+            log.info(f"verification cache: {cache.hits} reused, {cache.misses} computed")
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        session = self._session()
+        session.page = session.docs_prefix / page.file.src_uri
+        session.first_line = page_body(page.file.content_string)[1]
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        session = self._session()
+        page_path = session.docs_prefix / page.file.src_uri
+        if not self.config.notebooks or not any(
+            PurePosixPath(record.example.page) == page_path for record in session.report.examples
+        ):
+            return html
+        # Added to the HTML, not the Markdown, so the page's line numbers stay the file's.
+        depth = page.url.count("/")  # "derivatives/" or "derivatives.html" alike
+        notebook = notebook_name(Path(page.file.src_uri))
+        href = "../" * depth + f"{self.config.notebooks_dir}/{notebook}"
+        self.notebook_pages[page_path] = (page.title or page.file.name, page.url)
+        return with_download_link(html, href)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        session = self._session()
+        settings = self.settings_for(config)
+        for problem in session.problems:
+            log.error(problem)
+        site_dir = Path(config.site_dir)
+        copy_katex_assets(settings.node_modules, site_dir)
+        if self.config.notebooks:
+            self._write_notebooks(session, site_dir / self.config.notebooks_dir)
+        manifest = claims_manifest(session.report, session.repo_root)
+        (site_dir / "claims.json").write_text(
+            json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+        failures = len(session.report.problems) + len(session.problems)
+        if self.command != "serve":
+            self._close()
+            if failures:
+                raise Abort(f"{failures} verification problem(s); see the errors above")
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.watch:
+            settings = self.settings_for(config)
+            server.watch(str(settings.project_root / settings.examples_dir))
+        return server
+
+    def on_shutdown(self) -> None:
+        self._close()
+
+    def _session(self) -> Session:
+        if self.session is None:  # pragma: no cover - MkDocs always calls on_config first
+            raise PluginError("verified-docs used before on_config")
+        return self.session
+
+    def _write_notebooks(self, session: Session, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        for page, (title, url) in sorted(self.notebook_pages.items()):
+            sources = dict.fromkeys(
+                record.example.source
+                for record in session.report.examples
+                if PurePosixPath(record.example.page) == page
+            )
+            modules = []
+            for source in sources:
+                path = session.repo_root / source
+                try:
+                    chunks = split_sections(path, path.read_text(encoding="utf-8"))
+                except (OSError, SectionError):
+                    continue  # already reported as the example's problem
+                run = self.runner.result(path) if self.runner else None
+                modules.append((source, chunks, run))
+            notebook = chapter_notebook(title, f"../{url}", modules)
+            (directory / notebook_name(page)).write_text(notebook, encoding="utf-8")
+
+    def _close(self) -> None:
+        if self.runner is not None:
+            self.runner.close()
+            self.runner = None
+        if self.session is not None:
+            self.session.katex.close()
