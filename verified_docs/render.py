@@ -6,8 +6,10 @@ Plain functions of already-verified records: rendering never decides truth, it o
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 
+from verified_docs.plain_math import plain_math
 from verified_docs.site import ClaimRecord, ExampleRecord
 
 RenderMath = Callable[[str, bool], str]
@@ -26,31 +28,108 @@ def equation_html(math_html: str, role: str) -> str:
 
 
 def claim_html(record: ClaimRecord, math_html: str, index_url: str) -> str:
-    """The equation with its verification mark, linking to the check on the claims page."""
+    """The equation with a one-line verification mark; how it was checked is behind a click.
+
+    The mark is a ``<details>``: its summary ("✓ Verified", "✗ Shown false") is all a reader
+    sees while reading, so the lesson is not buried under the audit; opening it gives the
+    methods, the instances checked or the counterexample, in plain text, and a link to the
+    claim's entry with the check's source.
+    """
     claim_id = record.equation.claim_id or ""
     refuted = record.equation.role == "refuted"
     link = f"{index_url}#{claim_anchor(claim_id)}"
     if record.skipped:
         status, label = "unchecked", "Not checked"
-        detail = "execution is off in this preview build"
+        details = ["Execution is off in this preview build: nothing was verified."]
     elif record.verdict is None:
         status, label = "failed", "Not verified"
-        detail = html.escape(record.error or "no verdict")
+        details = [record.error or "no verdict"]
     elif refuted:
         status, label = "refuted", "Shown false"
-        detail = html.escape(record.verdict.witness or "")
+        witness = plain_math(record.verdict.witness or "")
+        kind = "Wrong shape" if witness.startswith("it is ") else "Counterexample"
+        details = [f"{kind}: {witness}."]
+        details += [method_text(method) for method in record.verdict.methods]
     else:
         status, label = "verified", "Verified"
-        detail = " · ".join(html.escape(m) for m in record.verdict.methods)
+        details = [method_text(method) for method in record.verdict.methods]
     symbol = {"verified": "✓", "refuted": "✗", "failed": "⚠", "unchecked": "…"}[status]
+    items = "".join(f"<li>{html.escape(item)}</li>" for item in details)
     return (
         f'<div class="mcv-claim mcv-claim--{status}" id="{claim_anchor(claim_id)}">'
         f"{math_html}"
-        f'<p class="mcv-mark mcv-mark--{status}" data-search-exclude>'
-        f'<a href="{html.escape(link)}" title="How claim {html.escape(claim_id)} is checked">'
-        f'<span aria-hidden="true">{symbol}</span> {label}</a>'
-        f' <span class="mcv-mark__detail">{detail}</span></p></div>'
+        f'<details class="mcv-mark mcv-mark--{status}" data-search-exclude>'
+        f'<summary><span aria-hidden="true">{symbol}</span> {label}</summary>'
+        f"<ul>{items}</ul>"
+        f'<a href="{html.escape(link)}">The check and its source</a></details></div>'
     )
+
+
+def inline_claim_html(record: ClaimRecord, math_html: str, index_url: str) -> str:
+    """Inline math that is a claim: the math and a small mark linking to its check."""
+    claim_id = record.equation.claim_id or ""
+    if record.skipped:
+        status, symbol, label = "unchecked", "…", "not checked in this preview"
+    elif record.verdict is None:
+        status, symbol, label = "failed", "⚠", f"not verified: {record.error or 'no verdict'}"
+    elif record.equation.role == "refuted":
+        status, symbol, label = "refuted", "✗", "shown false"
+    else:
+        status, symbol, label = "verified", "✓", "verified"
+    link = f"{index_url}#{claim_anchor(claim_id)}"
+    # A restatement links to the claim; only the first statement carries its anchor.
+    anchor = "" if record.equation.role == "restates" else f' id="{claim_anchor(claim_id)}"'
+    return (
+        f'<span class="mcv-inline-claim mcv-claim--{status}"{anchor}>'
+        f'{math_html}<a class="mcv-inline-mark" href="{html.escape(link)}" '
+        f'title="Claim {html.escape(claim_id)}: {html.escape(label)}" '
+        f'aria-label="Claim {html.escape(claim_id)}: {html.escape(label)}" data-search-exclude>'
+        f"<sup>{symbol}</sup></a></span>"
+    )
+
+
+_INSTANCES = re.compile(r" for each of (?P<count>\d+) instances \((?P<list>.*)\)$")
+_ENTRY = re.compile(r"^(?P<name>.+) (?P<rows>\d+)×(?P<cols>\d+)$")
+
+
+def method_text(method: str) -> str:
+    """A method line as plain text: TeX names become Unicode, instances read as spaces.
+
+    ``… for each of 2 instances (\\mathbf{u} 2×1, \\mathbf{v} 2×1; …)`` becomes
+    ``… for 2 shapes: u, v ∈ ℝ²; …``; unlabelled instances are only counted.
+    """
+    match = _INSTANCES.search(method)
+    if match is None:
+        return plain_math(method) if "\\" in method or "_{" in method else method
+    count, listing = match.group("count"), match.group("list")
+    head = method[: match.start()]
+    shapes = [_instance_text(instance) for instance in listing.split("; ")]
+    if any(shape is None for shape in shapes):
+        return f"{head} for each of {count} instances"
+    return f"{head} for {count} shapes: {'; '.join(s for s in shapes if s)}"
+
+
+def _instance_text(instance: str) -> str | None:
+    """``\\mathbf{u} 2×1, \\mathbf{v} 2×1, W 2×3`` → ``u, v ∈ ℝ², W ∈ ℝ²ˣ³``; None if unlabelled."""
+    groups: list[tuple[list[str], str]] = []
+    for entry in instance.split(", "):
+        match = _ENTRY.match(entry.strip())
+        if match is None:
+            return None
+        rows, cols = match.group("rows"), match.group("cols")
+        space = (
+            "ℝ"
+            if rows == cols == "1"
+            else f"ℝ^{{{rows}}}"
+            if cols == "1"
+            else f"ℝ^{{{rows}×{cols}}}"
+        )
+        name = plain_math(match.group("name"))
+        if groups and groups[-1][1] == space:
+            groups[-1][0].append(name)
+        else:
+            groups.append(([name], space))
+    return ", ".join(f"{', '.join(names)} ∈ {plain_math(space)}" for names, space in groups)
 
 
 def example_output_html(record: ExampleRecord, render_math: RenderMath) -> str:

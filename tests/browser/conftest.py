@@ -24,6 +24,7 @@ from playwright.sync_api import Browser, Playwright, sync_playwright
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
+PREBUILT_VARIABLE = "BROWSER_TEST_SITE"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -35,7 +36,14 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built once, strictly, exactly as CI builds it, into a temporary directory."""
+    """The site built once, strictly, exactly as CI builds it, into a temporary directory.
+
+    ``BROWSER_TEST_SITE=<dir>`` tests a site already built there instead (a fast loop while
+    working on the look; CI never sets it).
+    """
+    prebuilt = os.environ.get(PREBUILT_VARIABLE)
+    if prebuilt:
+        return Path(prebuilt)
     site_dir = tmp_path_factory.mktemp("browser-site")
     result = subprocess.run(
         [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site_dir)],

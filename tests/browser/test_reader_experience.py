@@ -35,7 +35,7 @@ DOCS_DIR = REPO_ROOT / "docs"
 SCREENSHOT_DIR = REPO_ROOT / "screenshots"
 LOCAL_HOST = "127.0.0.1"
 PHONE: dict[str, Any] = {
-    "viewport": {"width": 375, "height": 740},
+    "viewport": {"width": 390, "height": 844},
     "is_mobile": True,
     "has_touch": True,
 }
@@ -75,6 +75,13 @@ def built_pages(site_dir: Path) -> list[str]:
 
 
 PAGES = source_pages()
+# The chapters: pages that state claims (their listings under claims/ excluded).
+CHAPTERS = [
+    page
+    for page in PAGES
+    if not page.startswith("claims")
+    and re.search(r"^\s*\$\$ (claim|refuted):", source_of(page).read_text("utf-8"), re.M)
+]
 page_param = pytest.mark.parametrize("path", PAGES, ids=[p.rstrip("/") or "home" for p in PAGES])
 
 
@@ -262,13 +269,15 @@ def test_dark_mode_toggles(site_url: str, new_page: Callable[..., tuple[Page, Tr
     assert traffic.problems == []
 
 
-MARKS_IN_VIEW = """() => [...document.querySelectorAll('.mcv-claim > .mcv-mark > a')].map(a => {
-    a.scrollIntoView({block: 'center'});
-    const box = a.getBoundingClientRect();
-    const style = getComputedStyle(a);
+MARKS_IN_VIEW = """() => [...document.querySelectorAll('.mcv-claim > details.mcv-mark')].map(d => {
+    const summary = d.querySelector(':scope > summary');
+    summary.scrollIntoView({block: 'center'});
+    const box = summary.getBoundingClientRect();
+    const style = getComputedStyle(summary);
     return {
-        href: a.getAttribute('href'),
-        text: a.textContent,
+        href: d.querySelector(':scope > a')?.getAttribute('href'),
+        text: summary.textContent,
+        height: box.height,
         visible: box.width > 0 && box.height > 0 && style.visibility !== 'hidden'
             && style.display !== 'none' && parseFloat(style.opacity) > 0,
     };
@@ -279,22 +288,20 @@ MARKS_IN_VIEW = """() => [...document.querySelectorAll('.mcv-claim > .mcv-mark >
 def test_verified_marks_link_to_their_checks(
     path: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
 ) -> None:
-    """Assert every claim shows a visible mark whose link reaches the claim's check entry."""
+    """Assert every claim shows a one-line mark whose details link to the claim's entry."""
     page, _ = new_page()
     page.goto(urljoin(site_url, path))
     open_all_details(page)
     claims = page.locator(".mcv-claim")
     assert claims.count() == claim_count(path), "one rendered claim per claim in the source"
-    marks = page.locator(".mcv-claim > .mcv-mark > a")
-    assert marks.count() == claims.count(), "every claim carries a mark with a link"
-    # One pass in the page: bring each mark into view (blocks far below the fold are laid out
-    # only then) and read its box, style, text and link.
+    # One pass in the page: bring each mark into view and read its box, style, text and link.
     seen = page.evaluate(MARKS_IN_VIEW)
+    assert len(seen) == claims.count(), "every claim carries a mark"
     targets: dict[str, list[str]] = {}
     for mark in seen:
         assert mark["visible"], f"mark {mark['text']!r} ({mark['href']}) is not visible"
-        assert re.search(r"Verified|Shown false", mark["text"]), mark["text"]
-        assert mark["href"], "a verified mark without a link"
+        assert re.fullmatch(r"[✓✗] (Verified|Shown false)", mark["text"].strip()), mark["text"]
+        assert mark["href"], "a mark without a link to its check"
         target = urljoin(page.url, mark["href"])
         page_url, _, anchor = target.partition("#")
         assert anchor, f"{mark['href']} names no anchor"
@@ -307,6 +314,38 @@ def test_verified_marks_link_to_their_checks(
             "anchors => anchors.filter(id => document.getElementById(id) === null)", anchors
         )
         assert missing == [], f"anchors missing on {target_url}"
+
+
+MARK_SHARE = """() => {
+    document.querySelectorAll('.md-typeset > *').forEach(el => {
+        el.style.contentVisibility = 'visible';
+    });
+    const content = document.querySelector('.md-content__inner').getBoundingClientRect().height;
+    const heights = [...document.querySelectorAll('.mcv-claim > .mcv-mark')]
+        .map(m => m.getBoundingClientRect().height);
+    const marks = heights.reduce((sum, h) => sum + h, 0);
+    const details = [...document.querySelectorAll('.mcv-mark')].map(m => m.innerText).join(' ');
+    return {share: marks / content, tallest: Math.max(...heights), text: details};
+}"""
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+@pytest.mark.parametrize("path", CHAPTERS, ids=[p.rstrip("/") for p in CHAPTERS])
+def test_marks_are_quiet(
+    path: str, device: str, theme: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
+) -> None:
+    """Assert closed marks are one line (at most 5 % of a phone's page) and read as plain text."""
+    page, _ = new_page(**(PHONE if device == "phone" else DESKTOP), color_scheme=theme)
+    page.goto(urljoin(site_url, path))
+    measured = page.evaluate(MARK_SHARE)
+    assert measured["tallest"] <= 20, f"a closed mark is {measured['tallest']}px tall"
+    if device == "phone":
+        assert measured["share"] <= 0.05, f"marks take {measured['share']:.1%} of the page"
+    open_all_details(page)
+    text = page.evaluate(MARK_SHARE)["text"]
+    for raw in ("\\", "(?", "_{", "^{"):
+        assert raw not in text, f"a mark's details show {raw!r}"
 
 
 # The outermost elements that stick out past the viewport's right edge, ignoring content that
