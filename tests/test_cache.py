@@ -10,9 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from verified_docs.cache import ResultCache, execution_enabled, module_fingerprint
+from verified_docs import cache as cache_module
+from verified_docs.cache import ResultCache, module_fingerprint
 from verified_docs.examples.runner import ExampleRunner
+from verified_docs.settings import Settings
 from verified_docs.site import verify_site
+
+PACKAGES = ("calc_examples",)
 
 HELPER = "SCALE = 3\n"
 USES_HELPER = """from calc_examples.demo.helper import SCALE
@@ -41,13 +45,12 @@ def repo(tmp_path: Path) -> Path:
     (package / "helper.py").write_text(HELPER)
     (package / "scaled.py").write_text(USES_HELPER)
     (package / "alone.py").write_text(STANDALONE)
-    (tmp_path / "uv.lock").write_text("numpy==2.4.6\n")
     return tmp_path
 
 
 def run_twice(repo: Path, module: str, edit: tuple[str, str] | None = None) -> ResultCache:
     """Run ``module`` with a fresh runner, optionally edit a file, and run it again."""
-    cache = ResultCache(repo / ".cache", repo)
+    cache = ResultCache(repo / ".cache", repo, PACKAGES)
     path = repo / "calc_examples" / "demo" / module
     with ExampleRunner(repo, time_limit=10.0, cache=cache) as runner:
         runner.run_module(path)
@@ -80,7 +83,7 @@ def test_edit_to_an_unrelated_module_runs_nothing_again(repo: Path) -> None:
 
 def test_cached_output_is_the_output(repo: Path) -> None:
     """Assert the reused result is the printed text, and a changed helper changes it."""
-    cache = ResultCache(repo / ".cache", repo)
+    cache = ResultCache(repo / ".cache", repo, PACKAGES)
     path = repo / "calc_examples" / "demo" / "scaled.py"
     outputs = []
     for scale in ("3", "3", "5"):
@@ -90,54 +93,58 @@ def test_cached_output_is_the_output(repo: Path) -> None:
     assert outputs == ["6\n", "6\n", "10\n"]
 
 
-def test_lock_file_and_python_are_part_of_the_key(repo: Path) -> None:
-    """Assert a change to the lock file changes every key."""
-    path = repo / "calc_examples" / "demo" / "alone.py"
-    before = ResultCache(repo / ".cache", repo).key("example-module", path)
-    (repo / "uv.lock").write_text("numpy==2.4.7\n")
-    from verified_docs import cache as cache_module
+class _Distribution:
+    def __init__(self, name: str, version: str) -> None:
+        self.metadata = {"Name": name}
+        self.version = version
 
+
+def test_installed_versions_are_part_of_the_key(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Assert another installed version of a distribution changes every key."""
+    path = repo / "calc_examples" / "demo" / "alone.py"
+    keys = []
+    for version in ("1.14.0", "1.14.1"):
+        installed = [_Distribution("sympy", version)]
+        monkeypatch.setattr(cache_module.importlib.metadata, "distributions", lambda: installed)
+        cache_module._environment_fingerprint.cache_clear()
+        keys.append(ResultCache(repo / ".cache", repo, PACKAGES).key("example-module", path))
     cache_module._environment_fingerprint.cache_clear()
-    after = ResultCache(repo / ".cache", repo).key("example-module", path)
-    assert before != after
+    assert keys[0] != keys[1]
 
 
 def test_fingerprint_follows_imports_transitively(repo: Path) -> None:
     """Assert a module's fingerprint changes with the helper it imports."""
     path = repo / "calc_examples" / "demo" / "scaled.py"
-    before = module_fingerprint(path)
+    before = module_fingerprint(path, repo, PACKAGES)
     (repo / "calc_examples" / "demo" / "helper.py").write_text("SCALE = 9\n")
-    assert module_fingerprint(path) != before
+    assert module_fingerprint(path, repo, PACKAGES) != before
+
+
+def test_imports_outside_the_project_packages_are_not_followed(repo: Path) -> None:
+    """Assert only the configured packages count: with none, the helper's edit is unseen."""
+    path = repo / "calc_examples" / "demo" / "scaled.py"
+    before = module_fingerprint(path, repo, ())
+    (repo / "calc_examples" / "demo" / "helper.py").write_text("SCALE = 9\n")
+    assert module_fingerprint(path, repo, ()) == before
 
 
 def test_time_out_is_never_remembered(repo: Path) -> None:
     """Assert a run cut off by the time limit is run again next time, not replayed."""
     path = repo / "calc_examples" / "demo" / "hangs.py"
     path.write_text(HANGS)
-    cache = ResultCache(repo / ".cache", repo)
+    cache = ResultCache(repo / ".cache", repo, PACKAGES)
     for _ in range(2):
         with ExampleRunner(repo, time_limit=0.5, cache=cache) as runner:
             assert runner.run_module(path).timed_out
     assert cache.hits == 0
 
 
-def test_cache_location_and_off_switch(
-    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Assert VERIFIED_DOCS_CACHE chooses the folder, and 'off' disables the cache."""
-    monkeypatch.setenv("VERIFIED_DOCS_CACHE", str(tmp_path / "elsewhere"))
-    chosen = ResultCache.from_environment(repo)
-    assert chosen is not None
-    assert chosen.directory == tmp_path / "elsewhere"
-    monkeypatch.setenv("VERIFIED_DOCS_CACHE", "off")
-    assert ResultCache.from_environment(repo) is None
-
-
-@pytest.mark.parametrize(("value", "enabled"), [("0", False), ("off", False), ("1", True)])
-def test_execution_switch(value: str, enabled: bool, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Assert VERIFIED_DOCS_EXECUTE=0 (or off) turns execution off."""
-    monkeypatch.setenv("VERIFIED_DOCS_EXECUTE", value)
-    assert execution_enabled() is enabled
+def test_no_cache_dir_means_no_cache(repo: Path) -> None:
+    """Assert a project configured with ``cache_dir: off`` gets no cache at all."""
+    settings = Settings(project_root=repo, docs_dir=repo / "docs", package="calc_examples")
+    assert ResultCache.for_settings(settings) is None
 
 
 def test_preview_without_execution_runs_and_verifies_nothing(repo: Path) -> None:
@@ -147,8 +154,9 @@ def test_preview_without_execution_runs_and_verifies_nothing(repo: Path) -> None
     (docs / "page.md").write_text(
         '# Page\n\n```python run\n--8<-- "calc_examples/demo/alone.py:alone"\n```\n'
     )
+    settings = Settings(project_root=repo, docs_dir=docs, package="calc_examples", execute=False)
     with ExampleRunner(repo, time_limit=10.0) as runner:
-        report = verify_site(docs, repo, runner, execute=False)
+        report = verify_site(settings, runner)
         assert runner._process is None
     (record,) = report.examples
     assert record.skipped

@@ -10,13 +10,20 @@ from pathlib import Path
 
 import pytest
 
+from tests.chapter_mutations import REPO_ROOT, project_settings
 from verified_docs.math_render import (
-    REPO_ROOT,
     KatexRenderer,
     LatexError,
     copy_katex_assets,
     katex_asset_dir,
 )
+
+NODE_MODULES = REPO_ROOT / "node_modules"
+
+
+def _site_renderer() -> KatexRenderer:
+    """The renderer with this site's macros (``\\R``, ``\\T``…) from mkdocs.yml."""
+    return KatexRenderer(NODE_MODULES, project_settings().katex_macros)
 
 
 def _missing_prerequisite() -> str | None:
@@ -37,7 +44,7 @@ if _MISSING is not None:
 
 @pytest.fixture(scope="module")
 def renderer() -> Iterator[KatexRenderer]:
-    with KatexRenderer() as katex:
+    with _site_renderer() as katex:
         yield katex
 
 
@@ -90,7 +97,7 @@ def test_cache_returns_identical_output(renderer: KatexRenderer) -> None:
 
 def test_macro_definitions_do_not_leak() -> None:
     r"""Assert a \gdef in one equation is not visible to the next one."""
-    with KatexRenderer() as katex:
+    with _site_renderer() as katex:
         katex.render(r"\gdef\leak{1}\leak", display=False)
         with pytest.raises(LatexError, match="Undefined control sequence"):
             katex.render(r"\leak", display=False)
@@ -98,7 +105,7 @@ def test_macro_definitions_do_not_leak() -> None:
 
 def test_many_equations_in_one_process() -> None:
     """Assert 300 distinct equations render through one persistent process."""
-    with KatexRenderer() as katex:
+    with _site_renderer() as katex:
         katex.render("x", display=False)
         process = katex._proc
         for i in range(300):
@@ -111,7 +118,7 @@ def test_many_equations_in_one_process() -> None:
 
 def test_dead_process_raises_runtime_error() -> None:
     """Assert a killed Node process surfaces as a RuntimeError naming the signal."""
-    with KatexRenderer() as katex:
+    with _site_renderer() as katex:
         katex.render("x", display=False)
         assert katex._proc is not None
         katex._proc.kill()
@@ -122,16 +129,19 @@ def test_dead_process_raises_runtime_error() -> None:
 
 def test_missing_katex_says_npm_ci(tmp_path: Path) -> None:
     """Assert a checkout without node_modules points the user at `npm ci`."""
-    with pytest.raises(FileNotFoundError, match="npm ci"), KatexRenderer(tmp_path) as katex:
+    with (
+        pytest.raises(FileNotFoundError, match="npm ci"),
+        KatexRenderer(tmp_path / "node_modules") as katex,
+    ):
         katex.render("x", display=False)
 
 
 def test_copy_katex_assets(tmp_path: Path) -> None:
     """Assert the copied CSS finds a woff2 file for every font it declares."""
-    copy_katex_assets(REPO_ROOT, tmp_path)
+    copy_katex_assets(NODE_MODULES, tmp_path)
     target = tmp_path / "assets" / "katex"
     css = (target / "katex.min.css").read_text(encoding="utf-8")
     woff2 = set(re.findall(r"url\((fonts/[^)]+\.woff2)\)", css))
     assert woff2
     assert {str(p.relative_to(target)) for p in (target / "fonts").iterdir()} == woff2
-    assert katex_asset_dir(REPO_ROOT) == REPO_ROOT / "node_modules" / "katex" / "dist"
+    assert katex_asset_dir(NODE_MODULES) == NODE_MODULES / "katex" / "dist"

@@ -177,6 +177,6 @@ def test_renamed_copy_fails_on_a_false_claim(renamed_site: Path) -> None:
     finally:
         page.write_text(original, encoding="utf-8")
     assert tests.returncode != 0
-    assert f"docs/derivatives.md:{opening + 1}: claim '{claim_id}': " in tests.stdout, (
-        tests.stdout[-3000:]
-    )
+    assert f"docs/derivatives.md:{opening + 1}: claim '{claim_id}': " in tests.stdout, tests.stdout[
+        -3000:
+    ]

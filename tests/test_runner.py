@@ -253,7 +253,7 @@ def test_a_module_does_not_see_what_an_earlier_module_changed(tmp_path: Path) ->
         "# --8<-- [start:s]\nprint(matplotlib.rcParams['font.size'], COUNT[0])\n"
         "# --8<-- [end:s]\n",
     )
-    with ExampleRunner(tmp_path, time_limit=30.0) as runner:
+    with ExampleRunner(tmp_path, time_limit=30.0, packages=("calc_examples",)) as runner:
         runner.run_module(first)
         outputs = runner.run_module(second).sections["s"].outputs
     assert outputs == ({"kind": "text", "text": "10.0 0\n"},)

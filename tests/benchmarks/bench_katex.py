@@ -7,8 +7,12 @@ rendering stays cheap as the site grows. Every equation is distinct, so the cach
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from verified_docs.math_render import KatexRenderer
+from verified_docs.settings import load_settings
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 COUNT = 500
 
@@ -29,7 +33,8 @@ TEMPLATES = [
 
 def main() -> None:
     equations = [TEMPLATES[i % len(TEMPLATES)].replace("@", str(i)) for i in range(COUNT)]
-    with KatexRenderer() as katex:
+    settings = load_settings(REPO_ROOT / "mkdocs.yml")
+    with KatexRenderer(settings.node_modules, settings.katex_macros) as katex:
         start = time.perf_counter()
         katex.render("x", display=False)
         startup = time.perf_counter() - start
