@@ -107,7 +107,9 @@ def test_installed_versions_are_part_of_the_key(
     keys = []
     for version in ("1.14.0", "1.14.1"):
         installed = [_Distribution("sympy", version)]
-        monkeypatch.setattr(cache_module.importlib.metadata, "distributions", lambda: installed)
+        monkeypatch.setattr(
+            cache_module.importlib.metadata, "distributions", lambda found=installed: found
+        )
         cache_module._environment_fingerprint.cache_clear()
         keys.append(ResultCache(repo / ".cache", repo, PACKAGES).key("example-module", path))
     cache_module._environment_fingerprint.cache_clear()

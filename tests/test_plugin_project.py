@@ -137,7 +137,7 @@ RENAMED = "mcv_examples"
 
 @pytest.fixture(scope="module")
 def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """This site with ``calc_examples`` renamed in its folder, imports, pages and config."""
+    """A copy of the site with ``calc_examples`` renamed in folder, imports, pages, config."""
     root = tmp_path_factory.mktemp("renamed") / "site"
     shutil.copytree(REPO_ROOT / "docs", root / "docs")
     shutil.copytree(
@@ -180,3 +180,26 @@ def test_renamed_copy_fails_on_a_false_claim(renamed_site: Path) -> None:
     assert f"docs/derivatives.md:{opening + 1}: claim '{claim_id}': " in tests.stdout, tests.stdout[
         -3000:
     ]
+
+
+def test_zensical_refuses_to_build_unverified(tmp_path: Path) -> None:
+    """Assert Zensical, which ignores MkDocs plugins, fails loudly and writes no page."""
+    zensical = Path(sys.executable).with_name("zensical")
+    if not zensical.is_file():
+        pytest.skip("zensical is in the dev group: ./tasks verify installs it")
+    root = _project(tmp_path / "demo", coefficient=3)
+    environment = {**os.environ, "PYTHONPATH": str(root)}
+    result = subprocess.run(
+        [str(zensical), "build"],
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "ran the Markdown extension but not the verified-docs plugin" in (
+        result.stdout + result.stderr
+    )
+    assert not (root / "site" / "index.html").exists()
