@@ -36,7 +36,8 @@ def rectangular(rows: int, cols: int) -> Model:
 def square(size: int) -> Model:
     a = matrix_symbols("A", size, size)
     x = matrix_symbols("X", size, size)
-    return Model(sample=sample_entries(a, x, diagonal=(3.0, 4.0)), names={"A": a, "X": x})
+    sample = sample_entries(a, x, diagonal=(3.0, 4.0), interval=(-0.5, 0.5))
+    return Model(sample=sample, names={"A": a, "X": x})
 
 
 def vector(size: int) -> Model:

@@ -125,9 +125,30 @@ PROBLEMS: list[tuple[str, int, str]] = [
     ("$$ definition: d\nf = 1\n$$\n", 1, "did you mean '$$ claim: d'?"),
     ("a\nb\n$$ f = 1 $$\n", 3, "put display math on its own lines"),
     ("$$ claim: a\nf = 1\n", 1, "not closed by a line '$$'"),
-    ("one\ntwo\nsee $\\frac{df}{dt} = 2t$ here\n", 3, "inline math states a result"),
-    ("$\\nabla f = 0$\n", 1, "inline math states a result"),
-    ("where $f'(t) = 2t$.\n", 1, "inline math states a result"),
+    (
+        "one\ntwo\nsee $\\frac{df}{dt} = 2t$ here\n",
+        3,
+        "inline math $\\frac{df}{dt} = 2t$ states a result",
+    ),
+    ("$\\nabla f = 0$\n", 1, "inline math $\\nabla f = 0$ states a result"),
+    ("where $f'(t) = 2t$.\n", 1, "inline math $f'(t) = 2t$ states a result"),
+    # The probes of issue 10: results written anywhere but in a claim.
+    ("So $5x^2 = \\frac{d}{dx}(x^3)$ here.\n", 1, "states a result"),
+    ("Hence $\\frac{d}{dx}(x^3) \\approx 5x^2$.\n", 1, "states a result"),
+    (
+        "the right side is $\\begin{bmatrix} 6y & 6x \\\\ 0 & 0 \\end{bmatrix}$\n",
+        1,
+        "states a value: a matrix written out",
+    ),
+    ("x\n$$ definition\n\\frac{d}{dx}(x^3) = 5x^2\n$$\n", 2, "a definition block"),
+    (
+        "$$ notation\n\\nabla (\\mathbf{x}^\\top A \\mathbf{x}) = 2A\\mathbf{x}\n$$\n",
+        1,
+        "a notation block relates nothing that could be false",
+    ),
+    ("for $x > 0$ and $y < 1$, $x + y = 2$\n", 1, "states a result"),
+    ("see $t^2${claim: }\n", 1, "needs an id"),
+    ("a table | $\\frac{d}{dt}(t^2)$ |\n", 1, "states a value: a derivative applied"),
     ("```python run\nprint(1)\n```\n", 1, 'a "python run" fence must hold exactly one line'),
     ("x\n```python run\n```\n", 2, 'a "python run" fence must hold exactly one line'),
     (
@@ -184,13 +205,6 @@ def test_equation_after_a_fence_is_still_found_at_its_line() -> None:
     assert equation.line == 10 + 6
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "page_scan checks inline math line by line: an inline result whose $...$ spans a line "
-        "break (as Markdown allows) is not reported"
-    ),
-)
 def test_inline_result_wrapped_across_lines_is_reported() -> None:
     """Assert an inline '$\\frac{df}{dt} = ...$' split over two lines is still a problem."""
     scan = scan_page(PAGE, "so $\\frac{df}{dt}\n= 2t$ holds\n")
@@ -199,12 +213,13 @@ def test_inline_result_wrapped_across_lines_is_reported() -> None:
 
 def test_one_page_run_verifies_only_that_page(tmp_path: Path) -> None:
     """Assert verify_site(only=...) verifies the selected page and merely binds the others."""
+    from tests.chapter_mutations import project_settings
     from verified_docs.examples.runner import ExampleRunner
     from verified_docs.site import verify_site
 
-    repo = Path(__file__).resolve().parents[1]
-    with ExampleRunner(repo) as runner:
-        report = verify_site(repo / "docs", repo, runner, only=[Path("docs/long-chains.md")])
+    settings = project_settings()
+    with ExampleRunner.for_settings(settings, None) as runner:
+        report = verify_site(settings, runner, only=[Path("docs/long-chains.md")])
     chosen = [r for r in report.claims if str(r.equation.page) == "docs/long-chains.md"]
     others = [r for r in report.claims if str(r.equation.page) != "docs/long-chains.md"]
     assert chosen

@@ -34,6 +34,10 @@ class Model:
             ``\\frac{\\partial f}{\\partial \\mathbf{x}}`` or ``\\mathbf{x}``.
         functions: functions the page may apply, such as ``f`` or ``\\sigma``.
         dimensions: values of dimension labels used in ``\\underbrace{...}_{m \\times n}``.
+        conditions: what the sampling guarantees, as SymPy relations of the variables
+            (``X.det() > 0``, ``sp.Ne(x, 0)``); asserted at every point a claim is checked at,
+            and a ``Ne`` must be sampled on both of its sides, so a stated guarantee cannot be
+            false.
 
     """
 
@@ -42,6 +46,7 @@ class Model:
     names: Mapping[str, Quantity | SympyValue] = field(default_factory=dict)
     functions: Mapping[str, Callable[[Any], Any]] = field(default_factory=dict)
     dimensions: Mapping[str, int] = field(default_factory=dict)
+    conditions: Sequence[sp.Basic] = ()
 
     @property
     def label(self) -> str:
@@ -84,6 +89,35 @@ class Model:
             known.append(symbol)
         return compiled
 
+    @cached_property
+    def _conditions(self) -> list[tuple[sp.Basic, Callable[..., Any], list[sp.Symbol]]]:
+        arguments = [*self.sample, *self.where]
+        return [
+            (condition, sp.lambdify(arguments, condition.lhs - condition.rhs, "numpy"), arguments)
+            for condition in self.conditions
+        ]
+
+    def condition_signs(self, point: Mapping[sp.Symbol, float]) -> list[int]:
+        """The sign of each condition's ``lhs - rhs`` at ``point``; raise if one fails there."""
+        signs = []
+        for condition, difference, arguments in self._conditions:
+            value = float(difference(*(point[a] for a in arguments)))
+            holds = {
+                ">": value > 0,
+                "<": value < 0,
+                ">=": value >= 0,
+                "<=": value <= 0,
+                "!=": value != 0,
+                "==": abs(value) <= 1e-9,
+            }[condition.rel_op]
+            if not holds:
+                raise ConditionError(
+                    f"the model's condition {sp.latex(condition)} fails at "
+                    + ", ".join(f"{sp.latex(s)} = {point[s]:.4g}" for s in self.sample)
+                )
+            signs.append(int(np.sign(value)))
+        return signs
+
     def numeric_point(self, rng: np.random.Generator) -> dict[sp.Symbol, float]:
         """Draw the free variables and compute every derived one from them."""
         free = {s: float(rng.uniform(low, high)) for s, (low, high) in self.sample.items()}
@@ -98,6 +132,10 @@ class Model:
 
 
 NumericFunction = Callable[[Mapping[sp.Symbol, float]], "NumericValue"]
+
+
+class ConditionError(ValueError):
+    """A model's stated condition does not hold where it samples, or a guarantee is false."""
 
 
 def matrix_symbols(name: str, rows: int, cols: int) -> sp.ImmutableMatrix:
@@ -123,10 +161,23 @@ def sample_entries(
 ) -> dict[sp.Symbol, tuple[float, float]]:
     """Sampling intervals for every entry; ``diagonal`` keeps square matrices invertible.
 
-    With diagonal entries in (3, 4) and the rest in (-1/2, 1/2), a 3×3 matrix is strictly
-    diagonally dominant, so its determinant is positive at every sample point.
+    With ``diagonal`` given, every square matrix must be strictly diagonally dominant at every
+    point that can be drawn (the smallest diagonal entry exceeds the largest possible sum of
+    the others in its row), so its determinant is positive (Gershgorin: every eigenvalue has
+    a positive real part); intervals that cannot guarantee it are refused. With diagonal
+    entries in (3, 4) and the rest in (-1/2, 1/2), a 3×3 or 4×4 matrix qualifies.
     """
     sample: dict[sp.Symbol, tuple[float, float]] = {}
+    if diagonal is not None:
+        largest = max(abs(interval[0]), abs(interval[1]))
+        for matrix in matrices:
+            rows, cols = matrix.shape
+            if rows == cols and rows > 1 and diagonal[0] <= (cols - 1) * largest:
+                raise ConditionError(
+                    f"a {rows}×{cols} matrix with diagonal in {diagonal} and other entries in "
+                    f"{interval} need not be diagonally dominant, so det > 0 is not guaranteed; "
+                    f"narrow the interval or raise the diagonal above {(cols - 1) * largest}"
+                )
     for matrix in matrices:
         for (row, col), entry in np.ndenumerate(np.array(matrix.tolist(), dtype=object)):
             on_diagonal = diagonal is not None and row == col

@@ -24,17 +24,22 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from verified_docs.relations import ALLOWED_KINDS, Relation, classify, is_template, statements
+
 ROLES_WITH_ID = ("claim", "refuted")
 ROLES_WITHOUT_ID = ("definition", "notation")
+# Inline only: ``$…${restates: id}`` states claim ``id`` again (in a summary), checked again.
+RESTATES = "restates"
 
 _FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`]*)$")
 _DISPLAY_OPEN = re.compile(r"^(?P<indent>\s*)\$\$(?P<rest>.*)$")
 _ROLE = re.compile(r"^\s*(?P<role>[a-z-]+)\s*(?::\s*(?P<id>\S+))?\s*$")
 _SNIPPET = re.compile(r'^\s*--8<--\s+"(?P<path>[^":]+\.py):(?P<section>[A-Za-z0-9_-]+)"\s*$')
-_INLINE_MATH = re.compile(r"(?<![\\$])\$(?![\s$])(?P<body>(?:\\.|[^\\$\n])+?)(?<!\s)\$(?!\d)")
+_INLINE_MATH = re.compile(
+    r"(?<![\\$])\$(?![\s$])(?P<body>(?:\\.|[^\\$])+?)(?<!\s)\$(?!\d)"
+    r"(?:\{(?P<role>claim|refuted|restates):\s*(?P<id>[^}\s]*)\})?"
+)
 _CODE_SPAN = re.compile(r"(`+).*?\1")
-# An inline equation that differentiates and asserts equality is a result, not notation.
-_INLINE_RESULT = re.compile(r"(\\frac\{d|\\frac\{\\partial|\\nabla|\\partial|')[^=]*=")
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,21 @@ class DisplayMath:
     role: str
     claim_id: str | None
     latex: str
+    inline: bool = False  # ``$…${claim: id}`` in running text
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A relation stated outside a claim: a definition, condition, declaration and so on."""
+
+    page: Path
+    line: int
+    latex: str
+    relation: Relation
+    context: str  # "inline", "definition" or "notation": where on the page it is written
+
+    def __str__(self) -> str:
+        return f"{self.page}:{self.line}: {self.relation.kind} ${self.latex}$"
 
 
 @dataclass(frozen=True)
@@ -79,6 +99,7 @@ class PageScan:
     equations: tuple[DisplayMath, ...]
     examples: tuple[Example, ...]
     problems: tuple[ScanProblem, ...]
+    statements: tuple[Statement, ...] = ()
 
 
 def scan_page(page: Path, text: str, first_line: int = 1) -> PageScan:
@@ -86,7 +107,11 @@ def scan_page(page: Path, text: str, first_line: int = 1) -> PageScan:
     scanner = _Scanner(page, text.split("\n"), first_line)
     scanner.run()
     return PageScan(
-        page, tuple(scanner.equations), tuple(scanner.examples), tuple(scanner.problems)
+        page,
+        tuple(scanner.equations),
+        tuple(scanner.examples),
+        tuple(scanner.problems),
+        tuple(scanner.statements),
     )
 
 
@@ -98,6 +123,7 @@ class _Scanner:
         self.equations: list[DisplayMath] = []
         self.examples: list[Example] = []
         self.problems: list[ScanProblem] = []
+        self.statements: list[Statement] = []
 
     def problem(self, index: int, message: str) -> None:
         self.problems.append(ScanProblem(self.page, self.first_line + index, message))
@@ -113,8 +139,20 @@ class _Scanner:
             elif opening:
                 index = self.read_display(index, opening)
             else:
-                self.check_inline(index)
-                index += 1
+                index = self.read_paragraph(index)
+
+    def read_paragraph(self, start: int) -> int:
+        """Read running text up to a blank line or a block: inline math may wrap a line."""
+        end = start + 1
+        while (
+            end < len(self.lines)
+            and self.lines[end].strip()
+            and not _FENCE.match(self.lines[end])
+            and not _DISPLAY_OPEN.match(self.lines[end])
+        ):
+            end += 1
+        self.check_inline(start, "\n".join(self.lines[start:end]))
+        return end
 
     def read_fence(self, start: int, fence: re.Match[str]) -> int:
         marker = fence.group("fence")
@@ -179,28 +217,72 @@ class _Scanner:
         elif role in ROLES_WITHOUT_ID and claim_id:
             self.problem(start, f"'$$ {role}' takes no id; did you mean '$$ claim: {claim_id}'?")
         else:
-            self.equations.append(
-                DisplayMath(
-                    self.page,
-                    self.first_line + start,
-                    self.first_line + end,
-                    opening.group("indent"),
-                    role,
-                    claim_id,
-                    latex,
+            found = len(self.problems)
+            if role in ROLES_WITHOUT_ID:
+                self.read_statements(start, latex, role)
+            if len(self.problems) == found:
+                self.equations.append(
+                    DisplayMath(
+                        self.page,
+                        self.first_line + start,
+                        self.first_line + end,
+                        opening.group("indent"),
+                        role,
+                        claim_id,
+                        latex,
+                    )
                 )
-            )
         return end + 1
 
-    def check_inline(self, index: int) -> None:
-        without_code = _CODE_SPAN.sub("", self.lines[index])
-        for match in _INLINE_MATH.finditer(without_code):
-            if _INLINE_RESULT.search(match.group("body")):
+    def read_statements(self, index: int, latex: str, context: str) -> None:
+        """Classify each relation of math that is not a claim; refuse the unaccounted ones."""
+        pieces = statements(latex)
+        if context == "definition" and any(is_template(piece) for piece in pieces):
+            # A block defining a concept in general (a limit, "as Δ → 0", entries with \dots)
+            # is read as one template: stated, counted, not evaluated.
+            relation = Relation(latex, (latex,), ("=",), "template")
+            self.statements.append(
+                Statement(self.page, self.first_line + index, latex, relation, context)
+            )
+            return
+        for piece in pieces:
+            relation = classify(piece)
+            if relation.kind == "none":
+                continue
+            if context == "notation":
                 self.problem(
                     index,
-                    f"inline math states a result (${match.group('body')}$); "
-                    "write it as a display claim",
+                    f"a notation block relates nothing that could be false, but ${piece}$ "
+                    f"states {relation.relations[0]}; make it a claim, or list the notations "
+                    "side by side without a relation",
                 )
+            elif relation.kind not in ALLOWED_KINDS:
+                where = "a definition block" if context == "definition" else "inline math"
+                self.problem(index, f"{where} ${_short(piece)}$ {relation.problem}")
+            else:
+                self.statements.append(
+                    Statement(self.page, self.first_line + index, piece, relation, context)
+                )
+
+    def check_inline(self, start: int, text: str) -> None:
+        # Code spans are blanked, not removed, so offsets still give the line of the math.
+        without_code = _CODE_SPAN.sub(lambda code: re.sub(r"[^\n]", " ", code.group()), text)
+        for match in _INLINE_MATH.finditer(without_code):
+            index = start + without_code.count("\n", 0, match.start())
+            body, role = " ".join(match.group("body").split("\n")), match.group("role")
+            if role is None:
+                self.read_statements(index, body, "inline")
+            elif not match.group("id"):
+                self.problem(index, f"'{{{role}: }}' after inline math needs an id")
+            else:
+                line = self.first_line + index
+                self.equations.append(
+                    DisplayMath(self.page, line, line, "", role, match.group("id"), body, True)
+                )
+
+
+def _short(latex: str, limit: int = 80) -> str:
+    return latex if len(latex) <= limit else latex[: limit - 1] + "…"
 
 
 def _role_of(match: re.Match[str] | None) -> tuple[str | None, str | None]:

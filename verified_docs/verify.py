@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import functools
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import sympy as sp
 
-from verified_docs.checks import ClaimCheck, Model, NumericFunction, Quantity, Value
+from verified_docs.checks import ClaimCheck, ConditionError, Model, NumericFunction, Quantity, Value
 from verified_docs.latex.ast import Name, Node
 from verified_docs.latex.errors import EvaluationError, LatexSyntaxError
 from verified_docs.latex.evaluate import NumpyAlgebra, SympyAlgebra, evaluate, shape_text
@@ -159,7 +159,7 @@ class _PageSide:
         return model.expand(evaluate(self.node, _Scope(model, symbolic=True), SympyAlgebra()))
 
     def numeric(self, model: Model) -> NumericFunction:
-        scope_for = _numeric_scope_factory(model)
+        scope_for = numeric_scope_factory(model)
         return lambda point: evaluate(self.node, scope_for(point), NumpyAlgebra())
 
 
@@ -264,12 +264,17 @@ def _numeric(
 ) -> tuple[str | None, int]:
     rng = np.random.default_rng(zlib.crc32(claim_id.encode()))
     truth_at = quantity.numeric(model)
-    scope_for = _numeric_scope_factory(model)
+    scope_for = numeric_scope_factory(model)
     algebra = NumpyAlgebra()
     compared = 0
+    signs_seen: set[tuple[int, int]] = set()
     with np.errstate(all="ignore"):
         for _ in range(SAMPLES):
             point = model.numeric_point(rng)
+            try:
+                signs_seen.update(enumerate(model.condition_signs(point)))
+            except ConditionError as error:
+                raise ClaimFailure(str(error)) from None
             truth = np.asarray(truth_at(point), dtype=float)
             if not np.all(np.isfinite(truth)):
                 continue
@@ -296,6 +301,12 @@ def _numeric(
                         f"{_point_text(point, model)}: stated {_number_text(value)}, "
                         f"true {_number_text(truth)}"
                     )
+    for index, condition in enumerate(model.conditions):
+        if isinstance(condition, sp.Ne) and {(index, -1), (index, 1)} - signs_seen:
+            raise ClaimFailure(
+                f"the model samples only one side of {sp.latex(condition)}; a claim stated "
+                "on both sides must be checked on both"
+            )
     if compared < SAMPLES // 2:
         raise ClaimFailure(
             f"only {compared} of {SAMPLES} sample points were in the domain; "
@@ -427,18 +438,43 @@ def _as_quantity(meaning: Any) -> Quantity:
     return meaning if hasattr(meaning, "numeric") else Value(meaning)
 
 
-def _numeric_scope_factory(model: Model) -> Callable[[Mapping[sp.Symbol, float]], _Scope]:
-    """Compile every name once; return a builder of the scope at a given point."""
-    compiled: dict[str, Callable[[Mapping[sp.Symbol, float]], Any]] = {}
-    for symbol in [*model.sample, *model.where]:
-        compiled[canonical_name(sp.latex(symbol))] = _reader(symbol)
-    for latex, meaning in model.names.items():
-        compiled[canonical_name(latex)] = _as_quantity(meaning).numeric(model)
+def numeric_scope_factory(model: Model) -> Callable[[Mapping[sp.Symbol, float]], _Scope]:
+    """Compile each name once, when first used; return a builder of the scope at a point."""
+    compiled = _CompiledNames(model)
 
     def scope_at(point: Mapping[sp.Symbol, float]) -> _Scope:
         return _Scope(model, symbolic=False, point=point, names=compiled)
 
     return scope_at
+
+
+class _CompiledNames(Mapping[str, Callable[[Mapping[sp.Symbol, float]], Any]]):
+    """The model's names compiled for NumPy on first use: a page uses few of a model's names."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        # A variable is read from the point; a named quantity (which wins) is compiled.
+        self.sources: dict[str, tuple[sp.Symbol | None, Any]] = {
+            canonical_name(sp.latex(symbol)): (symbol, None)
+            for symbol in [*model.sample, *model.where]
+        }
+        for latex, meaning in model.names.items():
+            self.sources[canonical_name(latex)] = (None, meaning)
+        self.compiled: dict[str, Callable[[Mapping[sp.Symbol, float]], Any]] = {}
+
+    def __getitem__(self, name: str) -> Callable[[Mapping[sp.Symbol, float]], Any]:
+        if name not in self.compiled:
+            symbol, meaning = self.sources[name]
+            self.compiled[name] = (
+                _reader(symbol) if symbol is not None else _as_quantity(meaning).numeric(self.model)
+            )
+        return self.compiled[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.sources)
+
+    def __len__(self) -> int:
+        return len(self.sources)
 
 
 def _reader(symbol: sp.Symbol) -> Callable[[Mapping[sp.Symbol, float]], float]:

@@ -311,7 +311,9 @@ for general_id in ("chain-vec-general", "chain-vec-wrong-order"):
 
 # --- Exercises ------------------------------------------------------------------------------
 
-EXERCISE_1 = Model(sample={x: (-1.2, 1.2)}, where={y: sp.cos(sp.exp(x**2))})
+EXERCISE_1 = Model(
+    sample={x: (-1.2, 1.2)}, where={u: x**2, v: sp.exp(u), y: sp.cos(v)}
+)
 for exercise_1_id in ("chain-ex1-a", "chain-ex1-b", "chain-ex1-c", "chain-ex1-d"):
     claim(exercise_1_id, model=EXERCISE_1, lhs=r"\frac{dy}{dx}")(total)
 
@@ -358,3 +360,44 @@ def exercise_4_gradient() -> Derivative:
 
 for exercise_4_id in ("chain-ex4-a", "chain-ex4-b", "chain-ex4-c"):
     claim(exercise_4_id, model=EXERCISE_3, lhs=r"\nabla_{\mathbf{x}} y")(exercise_4_gradient)
+
+
+# The worked example that makes the untransposed formula of option 4B look right.
+SYMMETRIC_EXAMPLE = Model(sample={x1: (-2.0, 2.0), x2: (-2.0, 2.0)})
+
+
+@claim(
+    "chain-ex4-symmetric-jacobian",
+    model=SYMMETRIC_EXAMPLE,
+    lhs=r"\frac{\partial \mathbf{u}}{\partial \mathbf{x}}",
+)
+def symmetric_example_jacobian() -> Derivative:
+    return Derivative(sp.Matrix([x1 + x2, x1 - x2]), [x1, x2])
+
+
+def layer(inputs: int, hidden: int, outputs: int) -> Model:
+    """A layer y = V tanh(W x): x has `inputs` entries, W is hidden×inputs, V outputs×hidden."""
+    w = matrix_symbols("W", hidden, inputs)
+    v = matrix_symbols("V", outputs, hidden)
+    xs = matrix_symbols("x", inputs, 1)
+    hidden_values = (w * xs).applyfunc(sp.tanh)
+    return Model(
+        sample={entry: (-1.0, 1.0) for entry in [*w, *v, *xs]},
+        names={
+            "W": w,
+            "V": v,
+            r"\mathbf{x}": xs,
+            r"\mathbf{1}": sp.ones(hidden, 1),
+            r"\mathbf{g}": hidden_values,
+            r"\mathbf{y}": v * hidden_values,
+        },
+    )
+
+
+@claim(
+    "chain-vec-layer",
+    model=[layer(2, 3, 2), layer(3, 2, 1), layer(1, 2, 3)],
+    lhs=r"\frac{\partial \mathbf{y}}{\partial \mathbf{x}}",
+)
+def layer_jacobian(model: Model) -> Derivative:
+    return Derivative(model.names[r"\mathbf{y}"], model.names[r"\mathbf{x}"])

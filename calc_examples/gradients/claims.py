@@ -455,8 +455,13 @@ claim(
 
 
 def square(size: int) -> Model:
+    """A square X, strictly diagonally dominant at every draw, so det X > 0 (and asserted)."""
     xs = matrix_symbols("X", size, size)
-    return Model(sample=sample_entries(xs, diagonal=(3.0, 4.0)), names={"X": xs})
+    return Model(
+        sample=sample_entries(xs, diagonal=(3.0, 4.0), interval=(-0.5, 0.5)),
+        names={"X": xs},
+        conditions=(xs.det() > 0,),
+    )
 
 
 def log_det(model: Model) -> sp.Expr:
@@ -526,3 +531,11 @@ def layer_loss(model: Model) -> Quantity:
 LAYER = [linear_layer(*shape) for shape in SHAPES]
 for claim_id in ("grad-quiz-layer-a", "grad-quiz-layer-b", "grad-quiz-layer-c"):
     claim(claim_id, model=LAYER, lhs=r"\nabla_{W} L")(layer_loss)
+
+
+_a = sp.Symbol("a", real=True)
+
+
+@claim("grad-one-variable-quadratic", model=Model(sample={x: (-2.0, 2.0), _a: (-2.0, 2.0)}))
+def one_variable_quadratic() -> None:
+    """An identity: the page's d/dx(ax^2) against its 2ax, both sides evaluated."""

@@ -59,7 +59,10 @@ class Call:
 @dataclass(frozen=True)
 class Norm:
     operand: Node
-    kind: str  # "2" (Euclidean / Frobenius for matrices), "F", "abs"
+    # "" (bare) and "2": Euclidean for a vector; a matrix's "2" would be its spectral norm and
+    # a bare matrix norm is ambiguous, so both are refused for matrices. "F": Frobenius.
+    # "abs": |x| of a scalar only.
+    kind: str
 
 
 @dataclass(frozen=True)

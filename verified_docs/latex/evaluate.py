@@ -56,7 +56,7 @@ class Algebra(Protocol):
     def inverse(self, value: Value) -> Value: ...
     def hadamard(self, left: Value, right: Value) -> Value: ...
     def call(self, function: str, argument: Value) -> Value: ...
-    def norm(self, value: Value, kind: str) -> Value: ...
+    def norm(self, value: Value) -> Value: ...
     def scalar(self, value: Value) -> Value: ...
     def derivative(self, function: Callable[[Value], Value], at: Value, order: int) -> Value: ...
 
@@ -95,7 +95,7 @@ class _Evaluator:
             case Call(function, argument):
                 return self.call(function, self.visit(argument))
             case Norm(operand, kind):
-                return algebra.norm(self.visit(operand), kind)
+                return self.norm(self.visit(operand), kind)
             case MatrixLiteral(rows):
                 return algebra.matrix([[self.as_scalar(self.visit(c)) for c in r] for r in rows])
             case ShapeAnnotation(operand, rows, cols):
@@ -173,12 +173,46 @@ class _Evaluator:
             result = algebra.matmul(result, base)
         return result
 
+    def norm(self, value: Value, kind: str) -> Value:
+        """One meaning per norm: each reading that could be another norm is refused."""
+        algebra = self.algebra
+        shape = algebra.shape(value) if algebra.is_matrix(value) else (1, 1)
+        if kind == "abs":
+            if shape != (1, 1):
+                raise EvaluationError(
+                    f"|…| of a {shape_text(shape)} value is ambiguous; write \\lVert … \\rVert "
+                    "for a vector's length, \\det for a determinant"
+                )
+            return algebra.norm(self.as_scalar(value))
+        if min(shape) > 1:
+            if kind == "2":
+                raise EvaluationError(
+                    "\\lVert X \\rVert_2 of a matrix is its spectral norm, which the claim "
+                    "dialect does not evaluate; write \\lVert X \\rVert_F for the Frobenius norm"
+                )
+            if kind == "":
+                raise EvaluationError(
+                    f"the norm of a {shape_text(shape)} matrix is ambiguous (spectral or "
+                    "Frobenius?); write \\lVert X \\rVert_F for the Frobenius norm"
+                )
+        return algebra.norm(value)
+
     def call(self, function: str, argument: Value) -> Value:
+        shape = self.algebra.shape(argument) if self.algebra.is_matrix(argument) else (1, 1)
+        if function in _VECTOR_ONLY and min(shape) > 1:
+            raise EvaluationError(
+                f"{function} of a {shape_text(shape)} matrix is ambiguous; apply it to a vector"
+            )
+        if function in _MATRIX_FUNCTIONS and shape[0] == shape[1] and shape[0] > 1:
+            raise EvaluationError(
+                f"{function} of a square matrix could be the matrix function or entry by entry; "
+                "the dialect refuses it (write the entries, or use \\odot)"
+            )
         if function in _SQUARE_ONLY:
             shape = self.algebra.shape(argument) if self.algebra.is_matrix(argument) else (1, 1)
             if shape[0] != shape[1]:
                 raise EvaluationError(f"{function} of a {shape_text(shape)} matrix is undefined")
-        if function in _BUILTIN_FUNCTIONS:
+        if function in BUILTIN_FUNCTIONS:
             return self.algebra.call(function, argument)
         return self.scope.function(function)(argument)
 
@@ -230,7 +264,14 @@ _ELEMENTWISE = (
     "sign",
 )
 _SQUARE_ONLY = frozenset({"det", "trace"})
-_BUILTIN_FUNCTIONS = frozenset(
+# diag(X) could be the diagonal of X or a matrix with X's entries; softmax of a matrix could
+# be by rows, by columns or over all entries.
+_VECTOR_ONLY = frozenset({"diag", "softmax", "logsumexp"})
+# Of a square matrix these have a second reading, the matrix function (e^X, log X, sin X).
+_MATRIX_FUNCTIONS = frozenset(
+    {"exp", "log", "sin", "cos", "tan", "sinh", "cosh", "tanh", "sec", "csc", "cot"}
+)
+BUILTIN_FUNCTIONS = frozenset(
     (*_ELEMENTWISE, "det", "trace", "diag", "softmax", "logsumexp", "sum")
 )
 
@@ -307,7 +348,8 @@ class SympyAlgebra:
         total = sp.Add(*[sp.exp(e) for e in entries])  # softmax
         return sp.ImmutableMatrix([sp.exp(e) / total for e in entries])
 
-    def norm(self, value: Value, kind: str) -> Value:
+    def norm(self, value: Value) -> Value:
+        """|x| of a scalar; the Euclidean (Frobenius) norm of the entries of a matrix."""
         if not self.is_matrix(value):
             return sp.Abs(value)
         return sp.sqrt(sp.Add(*[entry**2 for entry in value]))
@@ -390,7 +432,7 @@ class NumpyAlgebra:
         shifted = np.exp(entries - entries.max())  # softmax
         return (shifted / shifted.sum()).reshape(-1, 1)
 
-    def norm(self, value: Value, kind: str) -> Value:
+    def norm(self, value: Value) -> Value:
         return float(np.sqrt(np.sum(np.square(value))))
 
     def derivative(self, function: Callable[[Value], Value], at: Value, order: int) -> Value:

@@ -354,7 +354,7 @@ class _Parser:
         self.advance()
         node = self.expression()
         self.expect(closing)
-        kind = "2"
+        kind = ""  # bare: Euclidean for a vector; refused for a matrix (which norm?)
         if self.peek_text() == "_":
             self.advance()
             subscript = self.raw_group() if self.peek_text() == "{" else [self.advance()]
@@ -365,6 +365,11 @@ class _Parser:
 
     def fraction(self) -> Node:
         start = self.advance()
+        digits = self.peek()
+        if digits is not None and digits.kind == "number" and len(digits.text) == 2:
+            # TeX's \frac12 is \frac{1}{2}: a digit is a group of its own.
+            self.advance()
+            return BinaryOp("/", Number(digits.text[0]), Number(digits.text[1]))
         numerator = self.raw_group()
         denominator = self.raw_group()
         # d^{2} reads as d^2 for recognising a derivative; a quotient keeps its own tokens.
@@ -484,6 +489,9 @@ class _Parser:
             self.advance()
         name = self.name_from(self.tokens[start : self.position])
         base = self.tokens[start].text
+        letters = [t.text for t in self.tokens[start + 1 : self.position] if t.kind == "letter"]
+        if base in BOLD and letters[:1] in (["f"], ["g"], ["h"], ["F"], ["G"], ["H"]):
+            base = "f"  # \mathbf{f}(\mathbf{x}): a vector function applied to its argument
         if base in CALLABLE_NAMES and self.peek_text() == "(":
             self.advance()
             argument = self.expression()

@@ -1,0 +1,484 @@
+"""Check the relations a page states outside its claims against the checks of that page.
+
+A definition (``u = x^2``) is true or false relative to what the page's checks mean by ``u``:
+its right side is evaluated in every model of the page's checks that binds the name, and must
+agree with it in at least one (and a model that binds it differently is named when none
+agrees). A condition (``x > 0``) must hold at every point the checks sample its variables at,
+and a ``\\neq`` must be sampled on both sides. Arithmetic between numbers is evaluated. So a
+changed definition, a condition the checks do not respect, or a wrong number fails the build.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import zlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+from verified_docs.checks import Model, Value
+from verified_docs.latex.ast import Call, Name, Node
+from verified_docs.latex.errors import EvaluationError, LatexSyntaxError
+from verified_docs.latex.evaluate import BUILTIN_FUNCTIONS, NumpyAlgebra, SympyAlgebra, evaluate
+from verified_docs.latex.parser import canonical_name, parse_expression
+from verified_docs.page_scan import Statement
+from verified_docs.relations import _APPLICATION, _arguments, _is_name, _top_level_split
+from verified_docs.verify import numeric_scope_factory
+
+POINTS = 40
+TOLERANCE = 1e-6
+_DECIMAL = re.compile(r"-?\d+\.(\d+)")
+
+
+@dataclass
+class StatementRecord:
+    statement: Statement
+    checked_against: str | None = None  # the claim whose model decided it
+    error: str | None = None
+    skipped: bool = False
+
+
+@dataclass(frozen=True)
+class PageModel:
+    """A model of one of the page's checks, with the claim it belongs to (for messages)."""
+
+    claim_id: str
+    model: Model
+    lhs: str | None = None
+    quantity: Any = None  # what the check says the claim's left side means in this model
+
+
+# The function a derivative's name differentiates: f in \frac{\partial f}{\partial x},
+# \frac{d^2 y}{dx^2}, \nabla_{W} L, H_f.
+_DIFFERENTIATED = re.compile(
+    r"^\\frac\{(?:d|\\partial)(?:\^\{?\d\}?)?\s*(?P<frac>[^{}]*(?:\{[^{}]*\}[^{}]*)?)\}"
+    r"|^\\nabla(?:_\{[^{}]*(?:\{[^{}]*\}[^{}]*)?\}|_\S)?\s*(?P<nabla>.+)$"
+    r"|^H_(?P<hessian>\{?[^{}]+\}?)$"
+)
+
+
+def differentiated_name(latex: str) -> str | None:
+    """The name of the function a derivative's name is of, if it is a plain name."""
+    match = _DIFFERENTIATED.match(latex.strip())
+    if match is None:
+        return None
+    name = (match.group("frac") or match.group("nabla") or match.group("hessian") or "").strip()
+    name = name.strip("{}") if match.group("hessian") else name
+    return name if name and _is_name(name) else None
+
+
+def with_inferred_names(entry: PageModel) -> PageModel:
+    """Add to a model the functions its derivatives are of: ∂f/∂x bound means f is bound."""
+    inferred: dict[str, Any] = {}
+    meanings = [(latex, meaning) for latex, meaning in entry.model.names.items()]
+    if entry.lhs is not None and entry.quantity is not None:
+        meanings.append((entry.lhs, entry.quantity))
+    known = _model_names(entry.model)
+    if entry.lhs is not None and entry.quantity is not None and _is_name(entry.lhs):
+        # The check says what its claim's left side means: the page may use that name too.
+        lhs = parse_expression(entry.lhs)
+        if isinstance(lhs, Name) and lhs.canonical not in known:
+            inferred[entry.lhs] = entry.quantity
+    for latex, meaning in meanings:
+        name = differentiated_name(latex)
+        expr = getattr(meaning, "expr", None)
+        if name is None or expr is None:
+            continue
+        canonical = parse_expression(name)
+        if isinstance(canonical, Name) and canonical.canonical not in known:
+            inferred.setdefault(name, Value(expr))
+    if not inferred:
+        return entry
+    model = dataclasses.replace(entry.model, names={**entry.model.names, **inferred})
+    return PageModel(entry.claim_id, model, entry.lhs, entry.quantity)
+
+
+def check_statements(
+    statements: Sequence[Statement], models: Sequence[PageModel], *, execute: bool = True
+) -> list[StatementRecord]:
+    """Decide every checkable statement of one page; bindings and templates pass unchecked."""
+    context = _Context(models)
+    records = []
+    for statement in statements:
+        record = StatementRecord(statement)
+        kind = statement.relation.kind
+        if not execute and kind in ("definition", "condition", "arithmetic"):
+            record.skipped = True
+        else:
+            try:
+                record.checked_against = context.decide(statement)
+            except _Refuted as refusal:
+                record.error = str(refusal)
+        records.append(record)
+    return records
+
+
+def statement_message(record: StatementRecord) -> str:
+    statement = record.statement
+    latex = statement.latex if len(statement.latex) <= 70 else statement.latex[:69] + "…"
+    return f"{statement.page}:{statement.line}: {statement.relation.kind} ${latex}$: {record.error}"
+
+
+class _Refuted(Exception):
+    """The statement is false where the checks sample, or nothing on the page can decide it."""
+
+
+class _Context:
+    def __init__(self, models: Sequence[PageModel]) -> None:
+        unique: dict[tuple[int, str], PageModel] = {}
+        for entry in models:
+            unique.setdefault((id(entry.model), entry.claim_id), entry)
+        self.models = [with_inferred_names(entry) for entry in unique.values()]
+        self._points: dict[int, list[dict[sp.Symbol, float]]] = {}
+        self._scopes: dict[int, Callable[[Mapping[sp.Symbol, float]], Any]] = {}
+
+    def points(self, entry: PageModel) -> list[dict[sp.Symbol, float]]:
+        key = id(entry.model)
+        if key not in self._points:
+            rng = np.random.default_rng(zlib.crc32(entry.claim_id.encode()))
+            self._points[key] = [entry.model.numeric_point(rng) for _ in range(POINTS)]
+        return self._points[key]
+
+    def scope(self, entry: PageModel) -> Callable[[Mapping[sp.Symbol, float]], Any]:
+        key = id(entry.model)
+        if key not in self._scopes:
+            self._scopes[key] = numeric_scope_factory(entry.model)
+        return self._scopes[key]
+
+    def decide(self, statement: Statement) -> str | None:
+        kind = statement.relation.kind
+        if kind == "definition":
+            return self.definition(statement)
+        if kind == "condition":
+            return self.condition(statement)
+        if kind == "arithmetic":
+            _arithmetic(statement)
+            return None
+        if kind == "declaration":
+            return self.declaration(statement)
+        return None  # binding, arrow, template: stated, cannot be false by themselves
+
+    # -- definitions ----------------------------------------------------------------------
+    def definition(self, statement: Statement) -> str | None:
+        sides = statement.relation.sides
+        left = sides[0]
+        right = [_parse_side(side) for side in sides[1:]]
+        readable = [node for node in right if node is not None]
+        if not readable:
+            raise _Refuted(
+                "its right side is outside the claim dialect; rewrite it or say it in words"
+            )
+        bound_somewhere, abstract, disagreements = False, True, []
+        for entry in self.models:
+            scope_at = self.scope(entry)
+            lhs = _left_value(left, entry.model)
+            if lhs is None:
+                continue
+            bound_somewhere = True
+            try:
+                problem = self.compare(entry, scope_at, lhs, readable)
+            except EvaluationError:
+                abstract = abstract and _applies_unknown(readable, entry.model)
+                continue
+            except (LatexSyntaxError, ValueError, TypeError, ZeroDivisionError):
+                abstract = False
+                continue
+            if problem is None:
+                return entry.claim_id
+            disagreements.append(f"{problem} (the model of claim {entry.claim_id!r})")
+        if disagreements:
+            raise _Refuted(f"false: {disagreements[0]}")
+        if bound_somewhere and abstract:
+            # y = f(u) with f a function no check defines: the shape of a rule, stated in
+            # general; nothing about it can be false.
+            return None
+        if bound_somewhere:
+            raise _Refuted(
+                "its right side uses names that no check of this page binds with its left side"
+            )
+        raise _Refuted(
+            f"no check on this page binds {left!r}; give a claim's Model that name "
+            "(names= or where=), or say it in words"
+        )
+
+    def compare(
+        self,
+        entry: PageModel,
+        scope_at: Callable[[Mapping[sp.Symbol, float]], Any],
+        lhs: Node,
+        right: list[Node],
+    ) -> str | None:
+        algebra = NumpyAlgebra()
+        compared = 0
+        with np.errstate(all="ignore"):
+            for point in self.points(entry):
+                scope = scope_at(point)
+                bound = _array(evaluate(lhs, scope, algebra))
+                if not np.all(np.isfinite(bound)):
+                    continue
+                compared += 1
+                for node in right:
+                    stated = _array(evaluate(node, scope, algebra))
+                    if stated.shape != bound.shape:
+                        return (
+                            f"it has shape {stated.shape} but the check's value has {bound.shape}"
+                        )
+                    scale = max(1.0, float(np.max(np.abs(bound))))
+                    if not np.all(np.abs(stated - bound) <= TOLERANCE * scale):
+                        return (
+                            f"at {_point(point, entry.model)} it is {_numbers(stated)}, "
+                            f"the check's value is {_numbers(bound)}"
+                        )
+        if compared == 0:
+            raise ValueError("no sample point in the domain")
+        return None
+
+    # -- conditions -----------------------------------------------------------------------
+    def condition(self, statement: Statement) -> str:
+        relation = statement.relation
+        if relation.relations == ("∈",):
+            low, high = _interval(relation.sides[1])
+            sides_latex = [low, relation.sides[0], high]
+            operators = ["≤", "≤"]
+        else:
+            sides_latex = list(relation.sides)
+            operators = list(relation.relations)
+        nodes = [_parse_side(side) for side in sides_latex]
+        if any(node is None for node in nodes):
+            raise _Refuted("the condition is outside the claim dialect; say it in words")
+        failures = []
+        for entry in self.models:
+            verdict = self.condition_in(entry, [n for n in nodes if n is not None], operators)
+            if verdict is None:
+                continue
+            if verdict == "":
+                return entry.claim_id  # a check samples inside it: the claims it governs
+            failures.append(f"{verdict} (the model of claim {entry.claim_id!r})")
+        if failures:
+            raise _Refuted(f"no check of this page samples inside it: {failures[0]}")
+        raise _Refuted(
+            "no check on this page samples its variables, so nothing it governs is checked; "
+            "give a claim's Model these variables or say it in words"
+        )
+
+    def condition_in(self, entry: PageModel, nodes: list[Node], operators: list[str]) -> str | None:
+        """ "" if it holds at every sample point, None if the model lacks its names, or why not."""
+        algebra = NumpyAlgebra()
+        scope_at = self.scope(entry)
+        signs: set[int] = set()
+        try:
+            for point in self.points(entry):
+                values = [_array(evaluate(node, scope_at(point), algebra)) for node in nodes]
+                for operator, left, right in zip(operators, values, values[1:], strict=False):
+                    if not _holds(operator, left, right):
+                        return f"it does not hold at {_point(point, entry.model)}, a point the check samples"
+                    if operator == "≠" and left.size == 1:
+                        signs.add(int(np.sign(float(left.reshape(-1)[0] - right.reshape(-1)[0]))))
+        except (EvaluationError, LatexSyntaxError, ValueError, TypeError):
+            return None
+        if "≠" in operators and signs and len(signs) < 2:
+            return "the check samples only one side of it; sample both sides"
+        return ""
+
+    # -- declarations ---------------------------------------------------------------------
+    def declaration(self, statement: Statement) -> str | None:
+        relation = statement.relation
+        if relation.relations != ("∈",):
+            return None
+        shape = _declared_shape(relation.sides[1])
+        if shape is None:
+            return None
+        for name in _top_level_split(relation.sides[0], ","):
+            for entry in self.models:
+                node = _left_value(name.strip(), entry.model)
+                if node is None:
+                    continue
+                try:
+                    value = _array(
+                        evaluate(node, self.scope(entry)(self.points(entry)[0]), NumpyAlgebra())
+                    )
+                except (EvaluationError, LatexSyntaxError, ValueError, TypeError):
+                    continue
+                actual = value.shape if value.ndim == 2 else (1, 1)
+                if actual != shape:
+                    raise _Refuted(
+                        f"the check of claim {entry.claim_id!r} makes it {actual[0]}×{actual[1]}"
+                    )
+        return None
+
+
+def _applies_unknown(nodes: list[Node], model: Model) -> bool:
+    """Does a side apply a function the model does not define (``y = f(u)`` in general)?"""
+    pending: list[Any] = list(nodes)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, tuple):  # the rows of a matrix
+            pending.extend(node)
+            continue
+        if isinstance(node, Call) and node.function not in BUILTIN_FUNCTIONS:
+            if node.function not in model.functions:
+                return True
+        if dataclasses.is_dataclass(node):
+            for item in dataclasses.fields(node):
+                value = getattr(node, item.name)
+                pending.extend(value if isinstance(value, tuple) else [value])
+    return False
+
+
+def _parse_side(latex: str) -> Node | None:
+    # The zero vector compared entry by entry: \mathbf{x} \neq \mathbf{0}.
+    text = latex.strip()
+    try:
+        return parse_expression("0" if text == r"\mathbf{0}" else _tuple_as_column(text))
+    except (LatexSyntaxError, IndexError):
+        return None
+
+
+def _tuple_as_column(latex: str) -> str:
+    """``(a, b)`` on a definition's side is the column vector with entries a and b."""
+    text = latex.strip()
+    if text.startswith("(") and text.endswith(")"):
+        parts = [part.strip() for part in _top_level_split(text[1:-1], ",")]
+        if len(parts) > 1:
+            return r"\begin{bmatrix} " + r" \\ ".join(parts) + r" \end{bmatrix}"
+    return latex
+
+
+def _left_value(left: str, model: Model) -> Node | None:
+    """The left side as something the model can evaluate, or None if it does not bind it."""
+    known = _model_names(model)
+    if _is_name(left):
+        node = parse_expression(left)
+        return node if isinstance(node, Name) and node.canonical in known else None
+    application = _APPLICATION.match(left)
+    if application is None:
+        return None
+    head = application.group("head")
+    arguments = _arguments(application.group("args"))
+    try:
+        head_node = parse_expression(head)
+    except LatexSyntaxError:
+        head_node = None
+    if isinstance(head_node, Name) and head_node.canonical in known:
+        # f(x, y), written with names for its variables, is f itself.
+        return head_node if all(_is_name(argument) for argument in arguments) else None
+    try:
+        return parse_expression(left)  # a function the model or the dialect defines
+    except LatexSyntaxError:
+        return None
+
+
+def _model_names(model: Model) -> frozenset[str]:
+    """The canonical names a model binds (remembered: a page asks for each model often)."""
+    remembered = _NAMES.get(id(model))
+    if remembered is not None and remembered[0] is model:
+        return remembered[1]
+    names = {canonical_name(sp.latex(symbol)) for symbol in [*model.sample, *model.where]}
+    for latex in model.names:
+        try:
+            names.add(canonical_name(latex))
+        except LatexSyntaxError:
+            continue
+    _NAMES[id(model)] = (model, frozenset(names))
+    return _NAMES[id(model)][1]
+
+
+_NAMES: dict[int, tuple[Model, frozenset[str]]] = {}
+
+
+def _array(value: Any) -> np.ndarray:
+    try:
+        return np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return np.asarray(np.nan)
+
+
+def _holds(operator: str, left: np.ndarray, right: np.ndarray) -> bool:
+    if operator == "≠":
+        return bool(np.any(np.abs(left - right) > 1e-9))
+    if operator == "=":
+        return bool(np.allclose(left, right))
+    if left.size != 1 or right.size != 1:
+        raise ValueError("an order between matrices")
+    a, b = float(left.reshape(-1)[0]), float(right.reshape(-1)[0])
+    return {"<": a < b, ">": a > b, "≤": a <= b, "≥": a >= b}[operator]
+
+
+def _interval(latex: str) -> tuple[str, str]:
+    low, high = _top_level_split(latex.strip()[1:-1], ",")
+    return low.strip(), high.strip()
+
+
+def _declared_shape(latex: str) -> tuple[int, int] | None:
+    match = re.fullmatch(r"\\mathbb\{R\}(?:\^\{?(\d+)(?:\s*\\times\s*(\d+))?\}?)?", latex.strip())
+    if match is None:
+        return None
+    rows, cols = match.group(1), match.group(2)
+    if rows is None:
+        return (1, 1)
+    return (int(rows), int(cols) if cols else 1)
+
+
+def _arithmetic(statement: Statement) -> None:
+    """Numbers only: = exactly (SymPy), ≈ to the digits written, orders numerically."""
+    relation = statement.relation
+    algebra = SympyAlgebra()
+    try:
+        values = [evaluate(parse_expression(side), _NO_NAMES, algebra) for side in relation.sides]
+    except (EvaluationError, LatexSyntaxError) as error:
+        raise _Refuted(f"cannot evaluate it: {error}") from None
+    for operator, (left_text, left), (right_text, right) in zip(
+        relation.relations,
+        zip(relation.sides, values, strict=True),
+        list(zip(relation.sides, values, strict=True))[1:],
+        strict=False,
+    ):
+        difference = sp.N(left - right, 30)
+        if operator == "=":
+            ok = sp.simplify(left - right) == 0
+        elif operator == "≈":
+            digits = max(_decimals(left_text), _decimals(right_text))
+            ok = abs(difference) <= sp.Rational(1, 2) * sp.Rational(10) ** -digits
+        else:
+            ok = _holds(operator, np.asarray(float(sp.N(left))), np.asarray(float(sp.N(right))))
+        if not ok:
+            raise _Refuted(
+                f"false: {left_text} is {sp.N(left, 6)}, {right_text} is {sp.N(right, 6)}"
+            )
+
+
+def _decimals(latex: str) -> int:
+    found = _DECIMAL.findall(latex)
+    return max((len(Decimal("0." + digits).as_tuple().digits) for digits in found), default=0)
+
+
+class _NoNames:
+    def value(self, name: Name) -> Any:
+        raise EvaluationError(f"{name.source!r} is not a number")
+
+    def function(self, name: str) -> Any:
+        raise EvaluationError(f"{name!r} is not a known function")
+
+    def dimension(self, label: str) -> int:
+        raise EvaluationError("no dimensions")
+
+    def with_value(self, name: str, value: Any) -> Any:
+        return self
+
+
+_NO_NAMES = _NoNames()
+
+
+def _point(point: Mapping[sp.Symbol, float], model: Model) -> str:
+    return ", ".join(f"{sp.latex(s)} = {point[s]:.4g}" for s in model.sample)
+
+
+def _numbers(value: np.ndarray) -> str:
+    if value.size == 1:
+        return f"{float(value.reshape(-1)[0]):.6g}"
+    return np.array2string(value, precision=4, separator=", ").replace("\n", "")
