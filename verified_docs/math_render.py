@@ -8,6 +8,7 @@ single ``katex_server.js`` process is started on first use and fed one equation 
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 import signal
@@ -17,7 +18,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Self
 
+from verified_docs.plain_math import plain_math
+
 SERVER_SCRIPT = Path(__file__).with_name("katex_server.js")
+PLAIN_TEXT_CLASS = "mcv-math-text"
 _INSTALL_HINT = "run `npm ci` in the project's folder (or set the plugin's node_modules)"
 
 
@@ -57,6 +61,22 @@ def copy_katex_assets(node_modules: Path, site_dir: Path) -> None:
         shutil.copy2(font, fonts)
 
 
+def searchable(katex_html: str, text: str) -> str:
+    """KaTeX's HTML kept out of the search index, with a plain-text copy of it put in instead.
+
+    Flattened to text, rendered math reads as its MathML, TeX and visual layout run together
+    ("∂x∂(Ax)=A"). The search plugin skips an element marked ``data-search-exclude`` only
+    until the first end tag of the same name inside it, and KaTeX nests spans, so the mark
+    goes on an element of its own, ``<mcv-math>``, which never nests. Beside it, a hidden
+    ``<span>`` holds the formula as Unicode text (``∂(Ax)/∂x = A``): what search indexes and
+    shows in its snippets, and what tables of contents read.
+    """
+    return (
+        f"<mcv-math data-search-exclude>{katex_html}</mcv-math>"
+        f'<span class="{PLAIN_TEXT_CLASS}" hidden>{html.escape(text, quote=False)}</span>'
+    )
+
+
 class KatexRenderer:
     """Render equations through one long-lived ``node katex_server.js`` process.
 
@@ -89,11 +109,7 @@ class KatexRenderer:
             reply = self._request({"latex": latex, "display": display})
             if "error" in reply:
                 raise LatexError(latex, reply["error"])
-            # Rendered math is markup, not words: kept out of the search index, which would
-            # otherwise carry every equation twice (MathML and HTML) to every page.
-            self._cache[key] = reply["html"].replace(
-                'class="katex"', 'class="katex" data-search-exclude', 1
-            )
+            self._cache[key] = searchable(reply["html"], plain_math(latex, self._macros))
         return self._cache[key]
 
     def close(self) -> None:

@@ -11,6 +11,7 @@ backslashes or braces, so the text is always readable, if not always typographic
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 _SUPERSCRIPTS = dict(
     zip(
@@ -109,14 +110,23 @@ _STYLES = {
     "mathcal",
     "mathbb",
 }
+_SCRIPT_CHARS = re.escape("".join(_SUPERSCRIPTS.values()) + "".join(_SUBSCRIPTS.values()))
+# One symbol, with its scripts, and the d, ∂ or ∇ in front of it: "dx", "∂h₂", "x²".
+_ATOM = re.compile(rf"(?:[∂∇]|d(?=[^\W\d]))?(?:[^\W\d_]|\d+)[{_SCRIPT_CHARS}′']*")
 _TOKEN = re.compile(r"\\([A-Za-z]+|.)|([{}^_])|(\s+)|(.)", re.DOTALL)
 
 
-def plain_math(latex: str) -> str:
-    """``\\frac{\\partial f}{\\partial x} = 3x^2y`` → ``∂f/∂x = 3x²y``."""
+def plain_math(latex: str, macros: Mapping[str, str] | None = None) -> str:
+    """``\\frac{\\partial f}{\\partial x} = 3x^2y`` → ``∂f/∂x = 3x²y``.
+
+    ``macros`` are the site's KaTeX macros (``{"\\R": "\\mathbb{R}"}``), expanded first.
+    """
+    for name, body in (macros or {}).items():
+        latex = re.sub(re.escape(name) + r"(?![A-Za-z])", body.replace("\\", "\\\\"), latex)
     tokens = [match for match in _TOKEN.finditer(latex)]
     text, _ = _group(tokens, 0, stop_at_brace=False)
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text)
+    return re.sub(r"\s+(?=[;\]])|(?<=\[)\s+", "", text).strip(" ;")
 
 
 def _group(tokens: list[re.Match[str]], index: int, *, stop_at_brace: bool) -> tuple[str, int]:
@@ -138,7 +148,7 @@ def _group(tokens: list[re.Match[str]], index: int, *, stop_at_brace: bool) -> t
         if space:
             parts.append(" ")
         elif char is not None:
-            parts.append(char)
+            parts.append(" " if char == "&" else char)  # alignment, or a matrix column
         elif command is not None:
             if command.isalpha():  # TeX ignores the spaces after a control word
                 while index < len(tokens) and tokens[index].group(3):
@@ -175,6 +185,20 @@ def _command(name: str, tokens: list[re.Match[str]], index: int) -> tuple[str, i
         return _BLACKBOARD.get(letter, letter), index
     if name in _STYLES:
         return _argument(tokens, index)
+    if name in ("begin", "end"):
+        environment, index = _argument(tokens, index)
+        if environment.endswith("matrix"):
+            return ("[" if name == "begin" else "]"), index
+        return " ", index
+    if name in ("underbrace", "overbrace"):
+        braced, index = _argument(tokens, index)
+        while index < len(tokens) and tokens[index].group(3):
+            index += 1
+        if index < len(tokens) and tokens[index].group(2) in ("_", "^"):
+            _, index = _argument(tokens, index + 1)  # the brace's label, a shape
+        return braced, index
+    if name == "\\":
+        return "; ", index
     if name in _DROPPED:
         return "", index
     return _SYMBOLS.get(name, name), index
@@ -183,7 +207,7 @@ def _command(name: str, tokens: list[re.Match[str]], index: int) -> tuple[str, i
 def _wrap(text: str) -> str:
     """Parenthesise a fraction's part unless it is a single symbol or already a group."""
     text = text.strip()
-    if len(text) <= 1 or re.fullmatch(r"[∂∇]?\w", text) or re.fullmatch(r"\(.*\)", text):
+    if len(text) <= 1 or _ATOM.fullmatch(text) or re.fullmatch(r"\(.*\)", text):
         return text
     return f"({text})"
 

@@ -431,3 +431,54 @@ def test_screenshots(
     SCREENSHOT_DIR.mkdir(exist_ok=True)
     lay_out_everything(page)
     page.screenshot(path=SCREENSHOT_DIR / f"{name}-{theme}-{device}.png", full_page=True)
+
+
+# Each heading with math, its id, the text it should read as (its formulas' plain-text copies)
+# and the text of every navigation link (TOC, drawer) that leads to it.
+MATH_HEADINGS = """() => [...document.querySelectorAll('.md-content :is(h2, h3, h4)')]
+    .filter(h => h.querySelector('mcv-math'))
+    .map(h => {
+        const copy = h.cloneNode(true);
+        copy.querySelectorAll('mcv-math, .headerlink').forEach(el => el.remove());
+        const text = copy.textContent.replace(/\\s+/g, ' ').trim();
+        const links = [...document.querySelectorAll(`.md-nav a[href="#${h.id}"]`)]
+            .map(a => a.textContent.replace(/\\s+/g, ' ').trim());
+        return {id: h.id, text, links};
+    })"""
+MATH_HEADING_PAGES = [
+    page for page in CHAPTERS if re.search(r"^#+ .*\$", source_of(page).read_text("utf-8"), re.M)
+]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+@pytest.mark.parametrize(
+    "path", MATH_HEADING_PAGES, ids=[p.rstrip("/") for p in MATH_HEADING_PAGES]
+)
+def test_headings_with_math_have_clean_labels(
+    path: str, device: str, theme: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
+) -> None:
+    """Assert a heading with math is listed by its Unicode text under a readable id."""
+    page, _ = new_page(**(PHONE if device == "phone" else DESKTOP), color_scheme=theme)
+    page.goto(urljoin(site_url, path))
+    headings = page.evaluate(MATH_HEADINGS)
+    assert headings, "the source has headings with math"
+    for heading in headings:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", heading["id"]), heading
+        assert len(heading["id"]) <= 60, heading
+        assert not re.search(r"[\\{}]", heading["text"]), heading
+        assert heading["links"], f"{heading['id']} is not in the table of contents"
+        assert set(heading["links"]) == {heading["text"]}, heading
+
+
+def test_search_index_reads_math_as_text(built_site: Path) -> None:
+    """Assert search titles and snippets hold math as Unicode text, not TeX or KaTeX's layout."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    by_location = {doc["location"]: doc for doc in index["docs"]}
+    title = by_location["chain-rules/#example-y-sinx2"]["title"]
+    assert title == "Example: y = sin(x²)"
+    text = by_location["chain-rules/#example-y-sinx2"]["text"]
+    assert "du/dx = 2x" in text, text[:300]
+    for doc in index["docs"]:
+        assert "\\frac" not in doc["title"] + doc["text"], doc["location"]
+        assert "\u200b" not in doc["text"], f"KaTeX's layout text indexed on {doc['location']}"
