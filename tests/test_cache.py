@@ -6,7 +6,13 @@ in a temporary folder for each test, so edits never touch the real sources.
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -167,3 +173,114 @@ def test_preview_without_execution_runs_and_verifies_nothing(repo: Path) -> None
     assert 'print("alone")' in record.code
     # The real checks are loaded too; none of them belongs to this page.
     assert [problem for problem in report.problems if "page.md" in problem] == []
+
+
+DATA_READER = """from pathlib import Path
+
+# --8<-- [start:reads]
+print(Path("calc_examples/demo/table.txt").read_text())
+# --8<-- [end:reads]
+"""
+
+
+def test_edit_to_a_data_file_an_example_reads_runs_it_again(repo: Path) -> None:
+    """Assert a module's cached output is dropped when a data file it opened changes."""
+    (repo / "calc_examples" / "demo" / "table.txt").write_text("first")
+    (repo / "calc_examples" / "demo" / "reader.py").write_text(DATA_READER)
+    cache = run_twice(repo, "reader.py")
+    assert (cache.hits, cache.misses) == (1, 0)
+    cache = run_twice(repo, "reader.py", edit=("table.txt", "second"))
+    assert (cache.hits, cache.misses) == (0, 1)
+
+
+def _stored_entries(repo: Path) -> list[Path]:
+    return sorted((repo / ".cache").rglob("*.json"))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
+        pytest.param(lambda data: data.replace(b"6", b"7"), id="bytes-changed"),
+        pytest.param(lambda data: b"", id="emptied"),
+    ],
+)
+def test_damaged_entry_is_detected_and_recomputed(repo: Path, damage: Any) -> None:
+    """Assert an entry altered on disk is never trusted: it is recomputed and rewritten."""
+    cache = run_twice(repo, "scaled.py")
+    (entry,) = _stored_entries(repo)
+    entry.write_bytes(damage(entry.read_bytes()))
+    path = repo / "calc_examples" / "demo" / "scaled.py"
+    cache.hits = cache.misses = 0
+    with ExampleRunner(repo, time_limit=10.0, cache=cache) as runner:
+        output = runner.run_module(path).sections["scaled"].outputs[0]["text"]
+    assert (cache.hits, cache.misses) == (0, 1)
+    assert output == "6\n"
+    assert cache.get(cache.key("example-module", path)) is not None
+
+
+KILLED_WRITER = """
+import sys
+from pathlib import Path
+
+from verified_docs.cache import ResultCache
+
+cache = ResultCache(Path(sys.argv[1]), Path(sys.argv[2]), ("calc_examples",))
+key = cache.key("example-module", Path(sys.argv[3]))
+value = {"outputs": ["x"] * 20_000_000}  # json.dump writes it piece by piece, for seconds
+print("writing", flush=True)
+cache.put(key, value)
+"""
+
+
+def test_build_killed_while_writing_leaves_nothing_trusted(repo: Path) -> None:
+    """Assert a SIGKILL in the middle of writing an entry leaves no entry a later read trusts."""
+    path = repo / "calc_examples" / "demo" / "alone.py"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(repo / ".cache"), str(repo), str(path)],
+        stdout=subprocess.PIPE,
+    )
+    assert writer.stdout is not None
+    assert writer.stdout.readline() == b"writing\n"
+    deadline = time.monotonic() + 60
+    while not list((repo / ".cache").rglob("*.tmp")) and time.monotonic() < deadline:
+        time.sleep(0.01)  # kill it once the entry is half written
+    assert writer.poll() is None, "the write finished before it could be interrupted"
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+    writer.stdout.close()
+    cache = ResultCache(repo / ".cache", repo, PACKAGES)
+    assert cache.get(cache.key("example-module", path)) is None
+    assert [entry for entry in _stored_entries(repo) if entry.suffix == ".json"] == []
+
+
+def test_two_builds_sharing_a_cache_both_stay_correct(repo: Path) -> None:
+    """Assert two processes running the same modules into one cache at once both agree."""
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from verified_docs.cache import ResultCache\n"
+        "from verified_docs.examples.runner import ExampleRunner\n"
+        "repo = Path(sys.argv[1])\n"
+        "cache = ResultCache(repo / '.cache', repo, ('calc_examples',))\n"
+        "for _ in range(5):\n"
+        "    for name, section in (('scaled.py', 'scaled'), ('alone.py', 'alone')):\n"
+        "        with ExampleRunner(repo, time_limit=10.0, cache=cache) as runner:\n"
+        "            run = runner.run_module(repo / 'calc_examples' / 'demo' / name)\n"
+        "        print(run.sections[section].outputs[0]['text'].strip())\n"
+    )
+    environment = {
+        **os.environ,
+        "PYTHONPATH": f"{repo}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+    }
+    builds = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(repo)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=environment,
+        )
+        for _ in range(2)
+    ]
+    outputs = [build.communicate(timeout=300)[0].split() for build in builds]
+    assert all(build.returncode == 0 for build in builds)
+    assert outputs == [["6", "alone"] * 5] * 2

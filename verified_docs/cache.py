@@ -61,27 +61,63 @@ class ResultCache:
         return _environment_fingerprint()
 
     def get(self, key: str) -> Any | None:
+        """The stored value, or None when there is none or it cannot be trusted.
+
+        An entry is trusted only if its bytes still match the digest written with them (a
+        truncated or altered file is recomputed) and every data file the result was computed
+        from still has the content it had then.
+        """
         path = self._path(key)
         try:
-            value = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            payload = json.dumps(entry["value"], sort_keys=True)
+            trusted = entry["digest"] == _digest(payload) and _unchanged(
+                entry["reads"], self.project_root
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            trusted = False
+        if not trusted:
             self.misses += 1
+            path.unlink(missing_ok=True)
             return None
         self.hits += 1
-        return value
+        return entry["value"]
 
-    def put(self, key: str, value: Any) -> None:
+    def put(self, key: str, value: Any, reads: tuple[str, ...] = ()) -> None:
+        """Store ``value``; ``reads`` are the project files (relative paths) it was made from."""
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        # Written to a temporary file and renamed, so a killed build never leaves half a file.
+        payload = json.dumps(value, sort_keys=True)
+        entry = {
+            "digest": _digest(payload),
+            "reads": {name: _file_digest_now(self.project_root / name) for name in reads},
+            "value": value,
+        }
+        # Written to a temporary file and renamed, so a killed build never leaves half a file,
+        # and a build reading the cache at the same time sees the old entry or the new one.
         with tempfile.NamedTemporaryFile(
             "w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp"
         ) as handle:
-            json.dump(value, handle)
+            json.dump(entry, handle)
         os.replace(handle.name, path)
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _file_digest_now(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
+
+
+def _unchanged(reads: dict[str, str], root: Path) -> bool:
+    return all(_file_digest_now(root / name) == digest for name, digest in reads.items())
 
 
 def module_fingerprint(path: Path, project_root: Path, packages: tuple[str, ...]) -> str:

@@ -39,6 +39,7 @@ class ModuleRun:
     sections: dict[str, SectionRun] = field(default_factory=dict)
     module_error: str | None = None  # a failure outside any named section
     timed_out: bool = False
+    reads: tuple[str, ...] = ()  # data files it opened, relative to the project
 
 
 class ExampleRunner:
@@ -132,7 +133,7 @@ class ExampleRunner:
         run = self._execute(path, chunks)
         # A time-out depends on the machine's load, not on the code: never remember one.
         if not run.timed_out:
-            self.cache.put(key, _module_run_to_json(run))
+            self.cache.put(key, _module_run_to_json(run), reads=run.reads)
         return run
 
     def _worker(self) -> subprocess.Popen[bytes]:
@@ -177,8 +178,10 @@ class ExampleRunner:
                 if error["type"] == "NotRun":
                     failure = "not run: an earlier part of the module failed"
             _record(run, chunk, SectionRun(tuple(reply["outputs"]), failure))
-        if self._read_reply(worker) != {"done": True}:  # pragma: no cover - protocol guard
+        done = self._read_reply(worker) or {}
+        if not done.get("done"):  # pragma: no cover - protocol guard
             self.close(kill=True)
+        run.reads = tuple(done.get("reads", ()))
         return run
 
     def _read_reply(self, worker: subprocess.Popen[bytes]) -> dict[str, Any] | None:

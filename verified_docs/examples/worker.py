@@ -3,8 +3,10 @@
 The build talks to this process over stdin/stdout, one JSON line per message, so a hang or a
 crash in an example can be cut off without taking the build down with it.
 
-Request: ``{"path": str, "chunks": [{"name", "first_line", "code"}, ...]}``.
-Replies: one ``{"name", "outputs", "error"}`` per chunk as it finishes, then ``{"done": true}``.
+Request: ``{"path": str, "chunks": [{"name", "first_line", "code"}, ...], "forget": [str]}``.
+Replies: one ``{"name", "outputs", "error"}`` per chunk as it finishes, then
+``{"done": true, "reads": [str]}``: the data files (not Python sources) under the working
+folder that the module opened, so a cached result is dropped when one of them changes.
 """
 
 from __future__ import annotations
@@ -23,6 +25,23 @@ from verified_docs.examples.figures import figure_svg, is_figure
 
 # Examples that draw random numbers must print the same thing on every build.
 SEED = 20261122
+
+_READS: set[str] = set()
+
+
+def _record_reads(event: str, arguments: tuple[Any, ...]) -> None:
+    """Audit hook: remember each project data file opened for reading."""
+    if event != "open" or not isinstance(arguments[0], str | bytes | os.PathLike):
+        return
+    mode = arguments[1] if len(arguments) > 1 and isinstance(arguments[1], str) else "r"
+    name = os.fsdecode(arguments[0])
+    if any(flag in mode for flag in "wax+") or name.endswith((".py", ".pyc")):
+        return
+    path = os.path.realpath(name)
+    root = os.getcwd()
+    installed = (os.path.realpath(sys.prefix) + os.sep, os.path.realpath(sys.base_prefix) + os.sep)
+    if path.startswith(root + os.sep) and not path.startswith(installed) and os.path.isfile(path):
+        _READS.add(os.path.relpath(path, root))
 
 
 def display_value(value: Any) -> dict[str, str] | None:
@@ -103,6 +122,7 @@ def serve(stdin: io.TextIOBase, stdout: io.TextIOBase) -> None:
         except ImportError:  # pragma: no cover - numpy is a core dependency
             pass
         forget_previous_module(request.get("forget", []))
+        _READS.clear()
         path = request["path"]
         namespace: dict[str, Any] = {"__name__": "__main__", "__file__": path}
         failed = False
@@ -122,7 +142,7 @@ def serve(stdin: io.TextIOBase, stdout: io.TextIOBase) -> None:
                 failed = reply["error"] is not None
             stdout.write(json.dumps(reply) + "\n")
             stdout.flush()
-        stdout.write(json.dumps({"done": True}) + "\n")
+        stdout.write(json.dumps({"done": True, "reads": sorted(_READS)}) + "\n")
         stdout.flush()
 
 
@@ -134,6 +154,7 @@ def main() -> None:
     """
     protocol = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
+    sys.addaudithook(_record_reads)
     serve(sys.stdin, protocol)  # type: ignore[arg-type]
 
 
