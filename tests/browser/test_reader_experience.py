@@ -482,3 +482,65 @@ def test_search_index_reads_math_as_text(built_site: Path) -> None:
     for doc in index["docs"]:
         assert "\\frac" not in doc["title"] + doc["text"], doc["location"]
         assert "\u200b" not in doc["text"], f"KaTeX's layout text indexed on {doc['location']}"
+
+
+CHOICES = """() => [...document.querySelectorAll('.mcv-choices')].map(choices => {
+    const answer = choices.nextElementSibling;
+    const shown = el => el.checkVisibility({visibilityProperty: true});
+    return {
+        options: [...choices.querySelectorAll(':scope > .mcv-claim')].map(claim => ({
+            math: shown(claim.querySelector('.katex')),
+            mark: shown(claim.querySelector(':scope > .mcv-mark > summary')),
+            verdict: claim.querySelector(':scope > .mcv-mark > summary').textContent.trim(),
+        })),
+        answer: answer && answer.tagName === 'DETAILS' ? {
+            open: answer.open,
+            reasons: [...answer.querySelectorAll(':scope > p')].some(shown),
+        } : null,
+    };
+})"""
+CHOICE_PAGES = [page for page in CHAPTERS if "mcv-choices" in source_of(page).read_text("utf-8")]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+@pytest.mark.parametrize("path", CHOICE_PAGES, ids=[p.rstrip("/") for p in CHOICE_PAGES])
+def test_exercises_ask_before_they_answer(
+    path: str, device: str, theme: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
+) -> None:
+    """Assert options show with the question, verdicts only once the answer is opened."""
+    page, _ = new_page(**(PHONE if device == "phone" else DESKTOP), color_scheme=theme)
+    page.goto(urljoin(site_url, path))
+    lay_out_everything(page)
+    exercises = page.evaluate(CHOICES)
+    assert exercises, "the page has multiple-choice exercises"
+    for exercise in exercises:
+        assert exercise["answer"] is not None, "options are followed by a folded answer"
+        assert not exercise["answer"]["open"]
+        assert not exercise["answer"]["reasons"]
+        assert len(exercise["options"]) >= 2
+        assert all(option["math"] for option in exercise["options"]), exercise
+        assert not any(option["mark"] for option in exercise["options"]), "a verdict shows"
+    page.evaluate(
+        "() => document.querySelectorAll('.mcv-choices + details').forEach(d => d.open = true)"
+    )
+    for exercise in page.evaluate(CHOICES):
+        assert exercise["answer"]["reasons"]
+        verdicts = {option["verdict"] for option in exercise["options"]}
+        assert all(option["mark"] for option in exercise["options"]), exercise
+        assert verdicts <= {"✓ Verified", "✗ Shown false"}, verdicts
+        assert "✓ Verified" in verdicts, "every exercise has a right answer"
+
+
+@pytest.mark.parametrize("path", CHOICE_PAGES[:1], ids=[p.rstrip("/") for p in CHOICE_PAGES[:1]])
+def test_print_shows_answers_and_marks(
+    path: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
+) -> None:
+    """Assert a printed chapter shows the folded answers and the options' verdicts."""
+    page, _ = new_page()
+    page.goto(urljoin(site_url, path))
+    page.emulate_media(media="print")
+    lay_out_everything(page)
+    for exercise in page.evaluate(CHOICES):
+        assert exercise["answer"]["reasons"], "an answer is folded away on paper"
+        assert all(option["mark"] for option in exercise["options"]), exercise
