@@ -11,7 +11,7 @@ from verified_docs.cache import ResultCache
 from verified_docs.examples.runner import ExampleRunner
 
 # Tests that build the whole site run last, when the session's cache is warm.
-_LAST = ("tests/browser/", "tests/test_reproducible.py")
+_LAST = ("tests/browser/", "tests/test_reproducible.py", "tests/test_zensical.py")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

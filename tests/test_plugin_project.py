@@ -203,3 +203,23 @@ def test_zensical_refuses_to_build_unverified(tmp_path: Path) -> None:
         result.stdout + result.stderr
     )
     assert not (root / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize(("coefficient", "succeeds"), [(3, True), (2, False)])
+def test_zensical_step_builds_verified_or_not_at_all(
+    tmp_path: Path, coefficient: int, succeeds: bool
+) -> None:
+    """Assert ./tasks zensical's step builds a true claim and stops, located, at a false one."""
+    if not Path(sys.executable).with_name("zensical").is_file():
+        pytest.skip("zensical is in the dev group: ./tasks verify installs it")
+    root = _project(tmp_path / "demo", coefficient=coefficient)
+    result = _run(root, "verified_docs.zensical_build", "--site-dir", "site-zensical")
+    page = root / "site-zensical" / "index.html"
+    if succeeds:
+        assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+        assert 'id="claim-demo-cube"' in page.read_text(encoding="utf-8")
+        assert '"demo-cube"' in (root / "site-zensical" / "claims.json").read_text("utf-8")
+    else:
+        assert result.returncode != 0
+        assert "docs/index.md:5: claim 'demo-cube': side 2 is false" in result.stderr
+        assert not page.exists()

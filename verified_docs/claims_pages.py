@@ -32,6 +32,30 @@ class ClaimsPage:
     content: str
 
 
+@dataclass(frozen=True)
+class ClaimsPlan:
+    """Which claims pages a build gets, where each chapter's claims are listed, and its nav."""
+
+    pages: tuple[ClaimsPage, ...]  # only those the author has not written
+    listings: dict[str, str]  # chapter -> its listing page, in reading order
+    titles: dict[str, str]  # chapter -> its title
+    nav: list[Any] | None  # the navigation with the claims section, or None without a nav
+
+
+def plan_claims_pages(
+    settings: Settings, scans: Iterable[PageScan], nav: list[Any] | None
+) -> ClaimsPlan:
+    """Everything a builder needs to add the claims pages, decided once for every builder."""
+    chapters = chapters_with_claims(scans, settings, nav_titles(nav or []))
+    pages = claims_pages(settings, chapters)
+    return ClaimsPlan(
+        pages=tuple(page for page in pages if not (settings.docs_dir / page.src_uri).is_file()),
+        listings={chapter.page: listing_uri(settings, chapter) for chapter in chapters},
+        titles={chapter.page: chapter.title for chapter in chapters},
+        nav=nav_with_claims(nav, settings, pages) if nav else None,
+    )
+
+
 def chapters_with_claims(
     scans: Iterable[PageScan], settings: Settings, titles: Mapping[str, str]
 ) -> list[Chapter]:

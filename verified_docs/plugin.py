@@ -13,7 +13,6 @@ so they are tested directly and survive a change of site generator. Configured i
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -28,22 +27,14 @@ from mkdocs.structure.pages import Page
 
 from verified_docs.build_time import pin_build_date
 from verified_docs.cache import ResultCache
-from verified_docs.claims_pages import (
-    ClaimsPage,
-    chapters_with_claims,
-    claims_pages,
-    listing_uri,
-    nav_titles,
-    nav_with_claims,
-)
+from verified_docs.claims_pages import ClaimsPage, plan_claims_pages
 from verified_docs.examples.runner import DEFAULT_TIME_LIMIT, ExampleRunner
-from verified_docs.examples.sections import SectionError, split_sections
-from verified_docs.manifest import claims_manifest
 from verified_docs.markdown_ext import EXTENSION_NAME, Session, VerifiedMathExtension
 from verified_docs.math_render import KatexRenderer, copy_katex_assets
-from verified_docs.notebooks import chapter_notebook, notebook_name, with_download_link
+from verified_docs.notebooks import with_download_link
 from verified_docs.settings import Settings
 from verified_docs.site import SiteReport, page_body, scan_docs, verify_site
+from verified_docs.site_outputs import notebook_href, write_manifest, write_notebooks
 
 log = logging.getLogger("mkdocs.plugins.verified_docs")
 
@@ -155,21 +146,12 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
         self.generated = []
         if not self.config.claims_pages:
             return
-        chapters = chapters_with_claims(
-            scan_docs(settings.docs_dir, settings.project_root),
-            settings,
-            nav_titles(config.nav or []),
-        )
-        pages = claims_pages(settings, chapters)
-        session.claims_pages = {
-            chapter.page: listing_uri(settings, chapter) for chapter in chapters
-        }
-        session.chapter_titles = {chapter.page: chapter.title for chapter in chapters}
-        if config.nav:
-            config.nav = nav_with_claims(config.nav, settings, pages)
-        self.generated = [
-            page for page in pages if not (settings.docs_dir / page.src_uri).is_file()
-        ]
+        scans = scan_docs(settings.docs_dir, settings.project_root)
+        plan = plan_claims_pages(settings, scans, config.nav)
+        session.claims_pages, session.chapter_titles = plan.listings, plan.titles
+        if plan.nav is not None:
+            config.nav = plan.nav
+        self.generated = list(plan.pages)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for page in self.generated:
@@ -213,11 +195,9 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
             PurePosixPath(record.example.page) == page_path for record in session.report.examples
         ):
             return html
-        # Added to the HTML, not the Markdown, so the page's line numbers stay the file's.
-        depth = page.url.count("/")  # "derivatives/" or "derivatives.html" alike
-        notebook = notebook_name(Path(page.file.src_uri))
-        href = "../" * depth + f"{self.config.notebooks_dir}/{notebook}"
         self.notebook_pages[page_path] = (page.title or page.file.name, page.url)
+        # Added to the HTML, not the Markdown, so the page's line numbers stay the file's.
+        href = notebook_href(self.settings_for(config), page.file.src_uri, page.url)
         return with_download_link(html, href)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -227,12 +207,9 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
             log.error(problem)
         site_dir = Path(config.site_dir)
         copy_katex_assets(settings.node_modules, site_dir)
-        if self.config.notebooks:
-            self._write_notebooks(session, site_dir / self.config.notebooks_dir)
-        manifest = claims_manifest(session.report, session.repo_root)
-        (site_dir / "claims.json").write_text(
-            json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
+        if settings.notebooks:
+            write_notebooks(session.report, self.runner, settings, site_dir, self.notebook_pages)
+        write_manifest(session.report, settings, site_dir)
         failures = len(session.report.problems) + len(session.problems)
         if self.command != "serve":
             self._close()
@@ -252,26 +229,6 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
         if self.session is None:  # pragma: no cover - MkDocs always calls on_config first
             raise PluginError("verified-docs used before on_config")
         return self.session
-
-    def _write_notebooks(self, session: Session, directory: Path) -> None:
-        directory.mkdir(parents=True, exist_ok=True)
-        for page, (title, url) in sorted(self.notebook_pages.items()):
-            sources = dict.fromkeys(
-                record.example.source
-                for record in session.report.examples
-                if PurePosixPath(record.example.page) == page
-            )
-            modules = []
-            for source in sources:
-                path = session.repo_root / source
-                try:
-                    chunks = split_sections(path, path.read_text(encoding="utf-8"))
-                except (OSError, SectionError):
-                    continue  # already reported as the example's problem
-                run = self.runner.result(path) if self.runner else None
-                modules.append((source, chunks, run))
-            notebook = chapter_notebook(title, f"../{url}", modules)
-            (directory / notebook_name(page)).write_text(notebook, encoding="utf-8")
 
     def _close(self) -> None:
         if self.runner is not None:

@@ -1,0 +1,66 @@
+"""The files a verified build writes beside the pages, whichever builder renders the pages.
+
+KaTeX's stylesheet and fonts, ``claims.json`` and the chapter notebooks come from the verified
+report and the example runs, not from the builder, so the MkDocs plugin and the Zensical step
+write them with the same functions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+
+from verified_docs.examples.runner import ExampleRunner
+from verified_docs.examples.sections import SectionError, split_sections
+from verified_docs.manifest import claims_manifest
+from verified_docs.notebooks import chapter_notebook, notebook_name
+from verified_docs.settings import Settings
+from verified_docs.site import SiteReport
+
+
+def pages_with_examples(report: SiteReport) -> list[PurePosixPath]:
+    """The pages (named relative to the project) that run examples, in order."""
+    return list(dict.fromkeys(PurePosixPath(record.example.page) for record in report.examples))
+
+
+def notebook_href(settings: Settings, page_src_uri: str, page_url: str) -> str:
+    """The link from a page (at ``page_url``) to its chapter's notebook."""
+    depth = page_url.count("/")  # "derivatives/" or "derivatives.html" alike
+    return "../" * depth + f"{settings.notebooks_dir}/{notebook_name(Path(page_src_uri))}"
+
+
+def write_manifest(report: SiteReport, settings: Settings, site_dir: Path) -> None:
+    manifest = claims_manifest(report, settings.project_root)
+    (site_dir / "claims.json").write_text(
+        json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+
+
+def write_notebooks(
+    report: SiteReport,
+    runner: ExampleRunner | None,
+    settings: Settings,
+    site_dir: Path,
+    pages: Mapping[PurePosixPath, tuple[str, str]],
+) -> None:
+    """One notebook per page in ``pages`` (page -> its title and URL), from this build's runs."""
+    directory = site_dir / settings.notebooks_dir
+    directory.mkdir(parents=True, exist_ok=True)
+    for page, (title, url) in sorted(pages.items()):
+        sources = dict.fromkeys(
+            record.example.source
+            for record in report.examples
+            if PurePosixPath(record.example.page) == page
+        )
+        modules = []
+        for source in sources:
+            path = settings.project_root / source
+            try:
+                chunks = split_sections(path, path.read_text(encoding="utf-8"))
+            except (OSError, SectionError):
+                continue  # already reported as the example's problem
+            run = runner.result(path) if runner else None
+            modules.append((source, chunks, run))
+        notebook = chapter_notebook(title, f"../{url}", modules)
+        (directory / notebook_name(page)).write_text(notebook, encoding="utf-8")
