@@ -48,8 +48,8 @@ MUTATIONS: list[tuple[str, str, str, str, str, str]] = [
     (
         "seed-power-rule-slip",
         "jac-two-functions",
-        "8y^7",
-        "8y^2",
+        "2 & 2y",
+        "2 & 8y^2",
         "claim",
         "side 3 (entry 2,2) is false",
     ),

@@ -217,6 +217,8 @@ def _refuse(relation: Relation, problem: str) -> Relation:
 
 
 def _without_relation(relation: Relation) -> Relation:
+    if is_template(relation.latex):
+        return relation  # \frac{d}{dx}(\ldots): how the notation is used, no value
     if _APPLIED_DERIVATIVE.search(relation.latex):
         return _refuse(
             relation, f"states a value: a derivative applied to something; {HINT}"
@@ -279,6 +281,8 @@ def _equation(relation: Relation) -> Relation:
         return _refuse(
             relation, f"states a result: a relation between known quantities; {HINT}"
         )
+    if len(sides) == 2 and _generic_application(sides[1]):
+        return _with(relation, "template")  # y = f(u): the form of a rule, for any f
     if definable == "entry":
         return _with(relation, "template")
     if definable == "derivative" and all(is_template(side) for side in sides[1:]):
@@ -310,6 +314,19 @@ def _definable(side: str) -> str | None:
     if re.fullmatch(r"\(\s*\\?[A-Za-z]+(_\{?\w+\}?)?\s*\)_\{?\w+\}?", side):
         return "entry"  # (H_f)_{ij}: the pattern of every entry of a named matrix
     return None
+
+
+def _generic_application(side: str) -> bool:
+    """``f(u)``, ``\\mathbf{f}(\\mathbf{g}(x))``: a function named by a letter, of names."""
+    application = _APPLICATION.match(side.strip())
+    if application is None or not re.fullmatch(
+        r"(?:\\mathbf\{)?[fghFGH]\}?(?:_\{?\w+\}?)?", application.group("head")
+    ):
+        return False
+    return all(
+        _is_name(argument) or _generic_application(argument)
+        for argument in _arguments(application.group("args"))
+    )
 
 
 def _arguments(text: str) -> list[str]:
@@ -363,22 +380,32 @@ def _variables(sides: list[str] | tuple[str, ...]) -> bool:
             tokens = tokenize(side)
         except LatexSyntaxError:
             return True
-        skip = 0
-        for index, token in enumerate(tokens):
-            if skip:
-                skip -= 1
-                continue
-            if token.text in (r"\operatorname", r"\mathrm", r"\text", r"\mathbb", r"\begin"):
-                skip = 3 if index + 1 < len(tokens) and tokens[index + 1].text == "{" else 1
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            index += 1
+            if token.text in _WORD_COMMANDS:
+                # The group after \operatorname, \mathbb, \begin … is a word, not variables.
+                if index < len(tokens) and tokens[index].text == "{":
+                    while index < len(tokens) and tokens[index].text != "}":
+                        index += 1
+                    index += 1
                 continue
             if token.kind == "letter" and token.text != "e":
                 return True
-            if token.kind == "command" and token.text not in _CONSTANT_COMMANDS:
-                if token.text[1:].isalpha() and token.text not in _OPERATOR_COMMANDS:
-                    return True
+            if (
+                token.kind == "command"
+                and token.text not in _CONSTANT_COMMANDS
+                and token.text[1:].isalpha()
+                and token.text not in _OPERATOR_COMMANDS
+            ):
+                return True
     return False
 
 
+_WORD_COMMANDS = frozenset(
+    {r"\operatorname", r"\mathrm", r"\text", r"\mathbb", r"\begin", r"\end"}
+)
 _CONSTANT_COMMANDS = frozenset({r"\pi", r"\infty", r"\frac", r"\dfrac", r"\tfrac", r"\sqrt"})
 _OPERATOR_COMMANDS = frozenset(
     {r"\sin", r"\cos", r"\tan", r"\exp", r"\ln", r"\log", r"\cdot", r"\times", r"\left"}

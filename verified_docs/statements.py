@@ -251,14 +251,19 @@ class _Context:
         nodes = [_parse_side(side) for side in sides_latex]
         if any(node is None for node in nodes):
             raise _Refuted("the condition is outside the claim dialect; say it in words")
-        failures = []
+        failures, holding, signs = [], [], set()
         for entry in self.models:
-            verdict = self.condition_in(entry, [n for n in nodes if n is not None], operators)
-            if verdict is None:
-                continue
+            verdict, seen = self.condition_in(entry, [n for n in nodes if n is not None], operators)
             if verdict == "":
-                return entry.claim_id  # a check samples inside it: the claims it governs
-            failures.append(f"{verdict} (the model of claim {entry.claim_id!r})")
+                holding.append(entry.claim_id)  # a check samples inside it
+                signs |= seen
+            elif verdict is not None:
+                failures.append(f"{verdict} (the model of claim {entry.claim_id!r})")
+        if holding and "≠" in operators and len(signs) == 1:
+            # x \neq 0: a claim stated on both sides of it must be checked on both.
+            raise _Refuted("the checks of this page sample only one side of it; sample both")
+        if holding:
+            return holding[0]
         if failures:
             raise _Refuted(f"no check of this page samples inside it: {failures[0]}")
         raise _Refuted(
@@ -266,8 +271,11 @@ class _Context:
             "give a claim's Model these variables or say it in words"
         )
 
-    def condition_in(self, entry: PageModel, nodes: list[Node], operators: list[str]) -> str | None:
-        """ "" if it holds at every sample point, None if the model lacks its names, or why not."""
+    def condition_in(
+        self, entry: PageModel, nodes: list[Node], operators: list[str]
+    ) -> tuple[str | None, set[int]]:
+        """("", signs) if it holds at every sample point; (None, …) if the model lacks its
+        names; (why not, …) otherwise. ``signs`` are those of a scalar ``≠``'s two sides."""
         algebra = NumpyAlgebra()
         scope_at = self.scope(entry)
         signs: set[int] = set()
@@ -276,14 +284,14 @@ class _Context:
                 values = [_array(evaluate(node, scope_at(point), algebra)) for node in nodes]
                 for operator, left, right in zip(operators, values, values[1:], strict=False):
                     if not _holds(operator, left, right):
-                        return f"it does not hold at {_point(point, entry.model)}, a point the check samples"
-                    if operator == "≠" and left.size == 1:
-                        signs.add(int(np.sign(float(left.reshape(-1)[0] - right.reshape(-1)[0]))))
+                        where = _point(point, entry.model)
+                        return f"it does not hold at {where}, a point the check samples", signs
+                    if operator == "≠" and left.size == 1 and right.size == 1:
+                        difference = float(left.reshape(-1)[0] - right.reshape(-1)[0])
+                        signs.add(int(np.sign(difference)))
         except (EvaluationError, LatexSyntaxError, ValueError, TypeError):
-            return None
-        if "≠" in operators and signs and len(signs) < 2:
-            return "the check samples only one side of it; sample both sides"
-        return ""
+            return None, signs
+        return "", signs
 
     # -- declarations ---------------------------------------------------------------------
     def declaration(self, statement: Statement) -> str | None:
@@ -293,23 +301,28 @@ class _Context:
         shape = _declared_shape(relation.sides[1])
         if shape is None:
             return None
+        agreeing: str | None = None
         for name in _top_level_split(relation.sides[0], ","):
+            shapes: list[tuple[str, tuple[int, ...]]] = []
             for entry in self.models:
                 node = _left_value(name.strip(), entry.model)
                 if node is None:
                     continue
                 try:
-                    value = _array(
-                        evaluate(node, self.scope(entry)(self.points(entry)[0]), NumpyAlgebra())
-                    )
+                    point = self.points(entry)[0]
+                    value = _array(evaluate(node, self.scope(entry)(point), NumpyAlgebra()))
                 except (EvaluationError, LatexSyntaxError, ValueError, TypeError):
                     continue
-                actual = value.shape if value.ndim == 2 else (1, 1)
-                if actual != shape:
-                    raise _Refuted(
-                        f"the check of claim {entry.claim_id!r} makes it {actual[0]}×{actual[1]}"
-                    )
-        return None
+                shapes.append((entry.claim_id, value.shape if value.ndim == 2 else (1, 1)))
+            matching = [claim_id for claim_id, actual in shapes if actual == shape]
+            if shapes and not matching:
+                claim_id, actual = shapes[0]
+                raise _Refuted(
+                    f"no check of this page makes {name.strip()} {shape[0]}×{shape[1]}; "
+                    f"the check of claim {claim_id!r} makes it {actual[0]}×{actual[1]}"
+                )
+            agreeing = agreeing or (matching[0] if matching else None)
+        return agreeing
 
 
 def _applies_unknown(nodes: list[Node], model: Model) -> bool:

@@ -68,6 +68,7 @@ def layer(rows: int, cols: int) -> Model:
             r"\mathbf{z}": z,
             "L": Value(loss),
             r"\boldsymbol{\delta}": Derivative(loss, list(z), layout="gradient"),
+            r"\nabla_{\mathbf{z}} L": Derivative(loss, list(z), layout="gradient"),
         },
         functions=TANH,
         dimensions={"m": rows, "n": cols},
@@ -140,8 +141,12 @@ def two_layers(inputs: int, width: int, outputs: int) -> Model:
             "W_1": w1,
             "W_2": w2,
             r"\mathbf{x}": x,
+            r"\mathbf{b}_1": b1,
+            r"\mathbf{b}_2": b2,
             r"\mathbf{z}_1": z1,
             r"\mathbf{z}_2": z2,
+            r"\mathbf{h}_1": z1.applyfunc(sp.tanh),
+            r"\mathbf{h}_2": z2.applyfunc(sp.tanh),
         },
         functions=TANH,
     )
@@ -310,6 +315,7 @@ def classes(count: int, *, normalised: bool) -> Model:
         # With entries summing to 1 the last one is determined by the others.
         where={y_vec[-1]: 1 - sum(free)} if normalised else {},
         names={r"\mathbf{z}": z_vec, r"\mathbf{y}": y_vec},
+        conditions=(sp.Eq(sum(y_vec), 1),) if normalised else (),
     )
 
 
@@ -403,7 +409,11 @@ def dual_example() -> Derivative:
 # ---------------------------------------------------------------------------------------------
 # The autodiff demonstration function f(a, b) = a tanh(b) + e^a / b.
 a_s, b_s = sp.symbols("a b", real=True)
-AUTODIFF = Model(sample={a_s: (-1.5, 1.5), b_s: (0.5, 2.0)})
+# f is defined for b ≠ 0: its partials are checked on both sides of b = 0.
+AUTODIFF = [
+    Model(sample={a_s: (-1.5, 1.5), b_s: (0.5, 2.0)}),
+    Model(sample={a_s: (-1.5, 1.5), b_s: (-2.0, -0.5)}),
+]
 autodiff_f = a_s * sp.tanh(b_s) + sp.exp(a_s) / b_s
 
 
@@ -463,9 +473,12 @@ WORKED = Model(
     names={
         "W": W2,
         r"\mathbf{x}": x2,
+        r"\mathbf{b}": b2,
         r"\mathbf{v}": v2,
         r"\mathbf{z}": zw,
         r"\mathbf{h}": hw,
+        "L": Value(worked_loss),
+        r"\boldsymbol{\delta}": Derivative(worked_loss, list(zw), layout="gradient"),
         r"\nabla_{\mathbf{h}} L": Derivative(worked_loss, list(hw), layout="gradient"),
         r"\nabla_{\mathbf{z}} L": Derivative(worked_loss, list(zw), layout="gradient"),
     },
@@ -483,3 +496,51 @@ claim("bp-worked-grad-h", model=WORKED, lhs=r"\nabla_{\mathbf{h}} L")(worked(lis
 claim("bp-worked-grad-z", model=WORKED, lhs=r"\nabla_{\mathbf{z}} L")(worked(list(zw)))
 claim("bp-worked-grad-w", model=WORKED, lhs=r"\nabla_{W} L")(worked(W2))
 claim("bp-worked-grad-b", model=WORKED, lhs=r"\nabla_{\mathbf{b}} L")(worked(b2))
+
+
+def moving(size: int) -> Model:
+    """X + tV for small t: X is diagonally dominant, so X + tV stays invertible (asserted)."""
+    x, v = matrix_symbols("X", size, size), matrix_symbols("V", size, size)
+    t = sp.Symbol("t", real=True)
+    return Model(
+        sample={
+            **sample_entries(x, diagonal=(3.0, 4.0), interval=(-0.5, 0.5)),
+            **sample_entries(v),
+            t: (-0.2, 0.2),
+        },
+        names={"X": x, "V": v, "I": sp.eye(size)},
+        conditions=((x + t * v).det() > 0,),
+    )
+
+
+def _identity(*_: Model) -> None:
+    """An identity: every side the page shows is evaluated, and all must agree."""
+
+
+for claim_id in ("bp-matrix-square-expansion", "bp-matrix-inverse-product"):
+    claim(claim_id, model=[moving(2), moving(3)])(_identity)
+
+# Dual numbers: a + a'ε with ε² = 0. The check truncates the exact product (and the exact
+# sine) after the ε term, so the page's rule is compared with SymPy's own expansion.
+a_d, a_dp, b_d, b_dp, epsilon = sp.symbols("a a' b b' varepsilon", real=True)
+DUAL = Model(sample={s: (-2.0, 2.0) for s in (a_d, a_dp, b_d, b_dp, epsilon)})
+
+
+def first_order(expression: sp.Expr) -> Value:
+    """The expression with every power of ε above the first dropped: its dual-number value."""
+    return Value(sp.series(expression, epsilon, 0, 2).removeO())
+
+
+@claim("bp-dual-product", model=DUAL, lhs=r"(a + a'\varepsilon)(b + b'\varepsilon)")
+def dual_product() -> Value:
+    return first_order((a_d + a_dp * epsilon) * (b_d + b_dp * epsilon))
+
+
+@claim("bp-dual-sine", model=DUAL, lhs=r"\sin(a + a'\varepsilon)")
+def dual_sine() -> Value:
+    return first_order(sp.sin(a_d + a_dp * epsilon))
+
+
+claim("bp-normal-equations-hold", model=[solved(3, 2), solved(2, 1)])(_identity)
+_u_scalar = sp.Symbol("u", real=True)
+claim("bp-sigmoid-symmetry", model=Model(sample={_u_scalar: (-3.0, 3.0)}))(_identity)

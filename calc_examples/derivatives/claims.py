@@ -27,7 +27,7 @@ POSITIVE = Model(sample={x_positive: (0.2, 3.0)})
 TRIG = Model(sample={x: (-1.2, 1.2)})  # inside (-pi/2, pi/2), where tan is defined
 CONSTANT = Model(sample={x: (-2.5, 2.5), C: (-5.0, 5.0)})
 POWER = Model(sample={x_positive: (0.2, 3.0), n: (-3.0, 3.0)})
-NEGATIVE_POWER = Model(sample={x_positive: (0.2, 3.0), m: (0.5, 4.0)})
+NEGATIVE_POWER = Model(sample={x_positive: (0.2, 3.0), m: (0.5, 4.0)}, where={n: -m})
 EXPONENTIAL_BASE = Model(sample={x: (-2.0, 2.0), a: (0.25, 4.0)})
 DIFFERENCE = Model(sample={x: (-2.0, 2.0), h: (0.01, 1.0)})
 EXPERIMENT = Model(sample={x: (-1.0, 3.0), h: (0.01, 1.0)}, functions={"f": f})
@@ -128,11 +128,13 @@ def rule_model(u_of_x: sp.Expr, v_of_x: sp.Expr) -> Model:
     )
 
 
-# v is never zero here, so the quotient rule is checked on the same pairs.
+# v is never zero here (positive in three pairs, negative in one), so the quotient rule is
+# checked on the same pairs, on both sides of v = 0.
 RULE_PAIRS = [
     rule_model(sp.sin(x), sp.exp(x)),
     rule_model(x**3 - 2 * x, 1 + x**2),
     rule_model(sp.atan(x), 2 + sp.cos(3 * x)),
+    rule_model(sp.exp(x) - x, -(1 + x**2)),  # v < 0: the rules hold on both sides of v = 0
 ]
 
 
@@ -207,8 +209,13 @@ identity("deriv-example-constant-multiple", EVERYWHERE)
 identity("deriv-example-sum", EVERYWHERE)
 identity("deriv-example-product", EVERYWHERE)
 identity("deriv-example-quotient", QUOTIENT)
-identity("deriv-example-x-log-x", POSITIVE)
-identity("deriv-example-x-to-the-x", POSITIVE)
+X_TO_THE_X = Model(sample={x_positive: (0.2, 3.0)}, where={y: x_positive**x_positive})
+identity("deriv-example-x-log-x", X_TO_THE_X)
+identity("deriv-example-x-to-the-x", X_TO_THE_X)
+identity("deriv-log-of-x-to-the-x", X_TO_THE_X)
+identity("deriv-power-as-exponential", POWER)
+identity("deriv-exponential-base-as-e", EXPONENTIAL_BASE)
+identity("deriv-experiment-expansion", AT_ONE)
 identity("deriv-example-arcsin", UNIT)
 
 CHAIN_EXAMPLE = Model(
@@ -270,10 +277,14 @@ identity("deriv-mistake-chain", EVERYWHERE)
 
 # -- Exercises -----------------------------------------------------------------------------
 # Exercise 1: x^3 stays in (0, pi), where sin(x^3) > 0 and the logarithm is defined.
-LOG_SIN = Model(sample={x: (0.2, 1.4)})
+w = sp.Symbol("w", real=True)
+LOG_SIN = Model(
+    sample={x: (0.2, 1.4)}, where={u: x**3, v: sp.sin(u), w: v**2}
+)  # 0 < x < pi^(1/3)
 for option in ("a", "b", "c", "d"):
     identity(f"deriv-ex1-option-{option}", LOG_SIN)
 identity("deriv-ex1-cot", LOG_SIN)
+identity("deriv-ex1-simplify", LOG_SIN)
 for option in ("a", "b", "c", "d"):
     claim(f"deriv-ex2-option-{option}", model=ACTIVATION, lhs=r"\frac{d\sigma}{dx}")(
         sigmoid_derivative

@@ -234,9 +234,10 @@ def least_squares_model(rows: int, cols: int) -> Model:
         matrix_symbols("b", rows, 1),
         matrix_symbols("x", cols, 1),
     )
+    direction = matrix_symbols("v", cols, 1)
     return Model(
-        sample=sample_entries(a, b, vec),
-        names={"A": a, r"\mathbf{b}": b, r"\mathbf{x}": vec},
+        sample=sample_entries(a, b, vec, direction),
+        names={"A": a, r"\mathbf{b}": b, r"\mathbf{x}": vec, r"\mathbf{v}": direction},
     )
 
 
@@ -424,3 +425,14 @@ for origin_id in ("hess-counter-origin-xy", "hess-counter-origin-symmetric"):
     claim(origin_id, model=AT_ORIGIN, lhs=r"\frac{\partial^2 f}{\partial x \partial y}")(
         counter_origin_xy
     )
+
+
+def _identity(*_: Model) -> None:
+    """An identity: every side the page shows is evaluated, and all must agree."""
+
+
+claim("hess-norm-as-inner-product", model=VECTORS)(_identity)
+claim("hess-quadratic-transpose-form", model=VECTORS)(_identity)
+claim("hess-least-squares-form", model=LEAST_SQUARES)(_identity)
+# The matrix of second derivatives of F, written out: what the refuted option computes.
+claim("hess-field-second-derivatives-value", model=FIELD)(_identity)

@@ -126,6 +126,7 @@ def vectors(n: int, phi: Callable[[sp.Expr], sp.Expr] = sp.sin) -> Model:
             r"\mathbf{u}": u,
             r"\mathbf{v}": v,
             r"\mathbf{x}": xs,
+            r"\mathbf{y}": xs,  # the identity map's output
             r"\mathbf{1}": sp.ImmutableMatrix.ones(n, 1),
             "I_n": sp.ImmutableMatrix.eye(n),
         },
@@ -314,6 +315,7 @@ def matrix_model(m: int, n: int) -> Model:
             "A": a,
             r"\mathbf{x}": xs,
             r"\mathbf{v}": v,
+            r"\mathbf{y}": a * xs,
             r"\frac{\partial (A\mathbf{x})}{\partial \mathbf{x}}": Derivative(a * xs, xs),
         },
         dimensions={"m": m, "n": n},
@@ -464,3 +466,13 @@ def square_elementwise(model: Model) -> Derivative:
 def sum_of_tanh(model: Model) -> Derivative:
     (xs,) = names(model, r"\mathbf{x}")
     return Derivative(sp.Add(*elementwise(sp.tanh, xs)), xs)
+
+
+def _identity(*_: Model) -> None:
+    """An identity: every side the page shows is evaluated, and all must agree."""
+
+
+claim("jac-dot-as-sum", model=VECTORS)(_identity)
+claim("jac-chain-inner-jacobian", model=CHAIN)(_identity)
+for softmax_fact in ("jac-ex-softmax-two-first", "jac-ex-softmax-two-second", "jac-ex-softmax-sum"):
+    claim(softmax_fact, model=SOFTMAX[0])(_identity)

@@ -6,7 +6,7 @@ import sympy as sp
 
 # --8<-- [start:two_functions]
 x, y = sp.symbols("x y", real=True)
-f = sp.Matrix([3 * x**2 * y, 2 * x + y**8])  # f: R^2 -> R^2, one entry per component
+f = sp.Matrix([3 * x**2 * y, 2 * x + y**2])  # f: R^2 -> R^2, one entry per component
 # --8<-- [end:two_functions]
 
 # --8<-- [start:wide]

@@ -74,7 +74,7 @@ _GREEK_NAMES = (
     "xi rho sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Sigma Phi "
     "Psi Omega"
 )
-GREEK = frozenset(rf"\{name}" for name in _GREEK_NAMES.split())
+GREEK = frozenset(rf"\{name}" for name in _GREEK_NAMES.split()) | {r"\ell"}
 DELIMITER_SIZES = frozenset(
     {r"\left", r"\right", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\big", r"\Big"}
     | {r"\biggl", r"\biggr", r"\Biggl", r"\Biggr"}
