@@ -56,12 +56,27 @@ class _Switch(base.BaseConfigOption[bool]):
         raise base.ValidationError(f"expected yes or no, got {value!r}")
 
 
+class _Folder(base.BaseConfigOption[str]):
+    """A folder, or ``off`` (which YAML, and so ``!ENV``, may also spell as false)."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> str:
+        if value is False or value is None:
+            return "off"
+        if isinstance(value, str):
+            return value
+        raise base.ValidationError(f"expected a folder or off, got {value!r}")
+
+
 class VerifiedDocsConfig(base.Config):
     """The plugin's options; every one has a default except ``package``."""
 
     package = c.Type(str)
     checks_module = c.Type(str, default="claims")
-    cache_dir = c.Type(str, default=".cache/verified-docs")
+    cache_dir = _Folder(default=".cache/verified-docs")
     execute = _Switch(default=True)
     time_limit = c.Type((int, float), default=DEFAULT_TIME_LIMIT)
     workers = c.Type(int, default=0)
