@@ -14,7 +14,7 @@ Syntax (see README "How to write a chapter"):
   Roles: ``claim: <id>`` (verified true), ``refuted: <id>`` (verified false, with the point
   where it fails), ``definition`` and ``notation`` (stated, not results).
 * An executed example is a fence whose info string is ``python run`` and whose body is one
-  snippet line, ``--8<-- "calc_examples/<path>.py:<section>"``. ``python run figure`` shows
+  snippet line, ``--8<-- "<package>/<path>.py:<section>"``. ``python run figure`` shows
   the section's figure first and folds its code away.
 """
 
@@ -176,7 +176,7 @@ class _Scanner:
                 self.problem(
                     start,
                     'a "python run" fence must hold exactly one line '
-                    '--8<-- "calc_examples/<file>.py:<section>"',
+                    '--8<-- "<package>/<file>.py:<section>"',
                 )
             else:
                 self.examples.append(

@@ -115,7 +115,7 @@ def build(config_file: Path, site_dir: Path) -> int:
                 print(f"{len(report.problems)} verification problem(s)", file=sys.stderr)
                 return 1
             raw = _raw_config(config_file)
-            staged = scratch / "docs"
+            staged = scratch / "staged-docs"
             shutil.copytree(settings.docs_dir, staged)
             plan = plan_claims_pages(
                 settings, scan_docs(settings.docs_dir, settings.project_root), raw.get("nav")
