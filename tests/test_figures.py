@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from verified_docs.examples.figures import FigureError, figure_svg, theme_svg
+from verified_docs.examples.figures import FigureError, figure_svg
 from verified_docs.examples.runner import ExampleRunner
 from verified_docs.page_scan import scan_page
 
@@ -35,17 +36,34 @@ def render(code: str) -> str:
     return figure_svg(namespace["figure"])
 
 
-def test_svg_is_themed_responsive_and_labelled() -> None:
-    """Assert ink and cycle colours become theme variables, CSS sizes it, alt text is set."""
+def test_svg_is_themed_natural_size_and_labelled() -> None:
+    """Assert colours become theme variables, the drawn size stays, alt text is set."""
     svg = render(PLOT)
-    assert svg.startswith("<svg")
-    assert 'role="img"' in svg
+    assert svg.startswith('<div class="mcv-panels" role="img"')
     assert 'aria-label="A straight line through the origin with slope 2."' in svg
     assert "var(--mcv-plot-0, #1f77b4)" in svg
     assert "currentColor" in svg
     assert not re.search(r"#000000|(?<!, )#1f77b4", svg, re.IGNORECASE)
-    assert not re.search(r'<svg[^>]* width="', svg)
+    assert re.search(r'<svg[^>]* width="[\d.]+pt" height="[\d.]+pt"', svg), "drawn size kept"
+    assert 'aria-hidden="true"' in svg
     assert "<metadata>" not in svg
+
+
+TWO_PANELS = PLOT.replace(
+    "figure, axes = plt.subplots()", "figure, (axes, other) = plt.subplots(1, 2)"
+).replace('axes.set_title("slope 2")', 'axes.set_title("slope 2")\nother.set_title("second")')
+
+
+def test_side_by_side_panels_become_separate_pictures() -> None:
+    """Assert each panel is its own SVG (so a phone can stack them), ids distinct across them."""
+    svg = render(TWO_PANELS)
+    assert svg.count("<svg") == 2
+    first, second = svg.split("<svg")[1:]
+    assert "slope 2" in first
+    assert "second" not in first
+    assert "second" in second
+    prefixes = {identifier.split("-")[0] for identifier in re.findall(r'\bid="([^"]+)"', svg)}
+    assert len(prefixes) == 2
 
 
 def test_inline_svg_does_not_leak_ids_or_styles_into_the_page() -> None:
@@ -72,9 +90,11 @@ def test_figure_without_description_is_refused() -> None:
         render(UNLABELLED)
 
 
-def test_theme_svg_escapes_the_description() -> None:
+def test_description_is_escaped() -> None:
     """Assert quotes and angle brackets in a description cannot break the markup."""
-    svg = theme_svg('<svg width="1pt" height="1pt" viewBox="0 0 1 1"></svg>', 'a "b" <c>')
+    svg = render(
+        PLOT.replace('"A straight line through the origin with slope 2."', "'a \"b\" <c>'")
+    )
     assert 'aria-label="a &quot;b&quot; &lt;c>"' in svg
 
 
@@ -100,3 +120,35 @@ def test_figure_option_is_read_and_unknown_options_are_refused() -> None:
     assert [str(problem) for problem in bad.problems] == [
         "docs/page.md:1: unknown option 'figur' after python run (known: figure)"
     ]
+
+
+def test_chain_rule_arrows_meet_their_boxes() -> None:
+    """Assert every arrow of the data-flow graphs starts and ends within 4 px of a node's box."""
+    import runpy
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    root = Path(__file__).resolve().parents[1]
+    figure = runpy.run_path(str(root / "calc_examples" / "figures" / "chain_rules.py"))["figure"]
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    arrows = 0
+    for axes in figure.axes:
+        boxes = [
+            t.get_bbox_patch().get_window_extent(renderer) for t in axes.texts if t.get_bbox_patch()
+        ]
+        for child in axes.get_children():
+            if type(child).__name__ != "Annotation":
+                continue
+            shaft = child.arrow_patch._get_path_in_displaycoord()[0][0].vertices
+            for x, y in (shaft[0], shaft[-1]):
+                gaps = [
+                    abs(min(x - b.x0, b.x1 - x, y - b.y0, b.y1 - y))
+                    if b.x0 < x < b.x1 and b.y0 < y < b.y1
+                    else float(np.hypot(max(b.x0 - x, 0, x - b.x1), max(b.y0 - y, 0, y - b.y1)))
+                    for b in boxes
+                ]
+                assert min(gaps) <= 4, f"an arrow ends {min(gaps):.1f} px from the nearest box"
+            arrows += 1
+    assert arrows == 7

@@ -132,6 +132,17 @@ def _instance_text(instance: str) -> str | None:
     return ", ".join(f"{', '.join(names)} ∈ {plain_math(space)}" for names, space in groups)
 
 
+_TEXT_ALTERNATIVE = re.compile(r'aria-label="([^"]*)"')
+
+
+def _caption(figure_html: str) -> str:
+    """The figure's description as its visible caption: what to look for, for every reader."""
+    found = _TEXT_ALTERNATIVE.search(figure_html)
+    if found is None:
+        return ""
+    return f"<figcaption>{found.group(1)}</figcaption>"
+
+
 def example_output_html(record: ExampleRecord, render_math: RenderMath) -> str:
     """What an example printed and displayed, under its code."""
     if record.skipped:
@@ -159,6 +170,7 @@ def example_output_html(record: ExampleRecord, render_math: RenderMath) -> str:
         return (
             '<figure class="mcv-output mcv-output--figure" data-search-exclude>'
             + "".join(parts)
+            + _caption("".join(parts))
             + "</figure>"
         )
     return (

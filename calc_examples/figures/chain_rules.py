@@ -17,26 +17,36 @@ def draw_graph(
     edges: list[tuple[str, str, str]],
 ) -> None:
     """Nodes are {name: (x, y, label)}; edges are (from, to, local derivative)."""
-    for x, y, label in nodes.values():
-        axes.text(x, y, label, ha="center", va="center", bbox=NODE, fontsize=10)
+    boxes = {
+        name: axes.text(x, y, label, ha="center", va="center", bbox=NODE)
+        for name, (x, y, label) in nodes.items()
+    }
     for start, end, label in edges:
-        (x0, y0, label0), (x1, y1, label1) = nodes[start], nodes[end]
-        # Stop each arrow at the edge of its boxes: a label is about 3 points per character.
-        level = y0 == y1
-        gap = {
-            "shrinkA": 3.2 * len(label0) + 9 if level else 14,
-            "shrinkB": 3.2 * len(label1) + 9 if level else 14,
-        }
+        (x0, y0, _), (x1, y1, _) = nodes[start], nodes[end]
+        # Each arrow is clipped where it leaves its first box and enters its second, so it
+        # meets both boxes whatever their labels' widths.
         axes.annotate(
-            "", xy=(x1, y1), xytext=(x0, y0), arrowprops={"arrowstyle": "->", "color": "C0", **gap}
+            "",
+            xy=(x1, y1),
+            xytext=(x0, y0),
+            arrowprops={
+                "arrowstyle": "->",
+                "color": "C0",
+                "shrinkA": 1,
+                "shrinkB": 1,
+                "patchA": boxes[start].get_bbox_patch(),
+                "patchB": boxes[end].get_bbox_patch(),
+            },
         )
-        axes.text((x0 + x1) / 2, (y0 + y1) / 2 + 0.09, label, ha="center", fontsize=9, color="C3")
-    axes.set(title=title, xlim=(-0.15, 1.15), ylim=(-0.2, 0.55))
-    axes.title.set_fontsize(10)
+        axes.text((x0 + x1) / 2, (y0 + y1) / 2 + 0.1, label, ha="center", fontsize=8, color="C3")
+    heights = [y for _, y, _ in nodes.values()]
+    axes.set(title=title, xlim=(-0.12, 1.12), ylim=(min(heights) - 0.1, max(heights) + 0.2))
     axes.axis("off")
 
 
-figure, panels = plt.subplots(3, 1, figsize=(6.4, 5.4))
+figure, panels = plt.subplots(
+    3, 1, figsize=(3.6, 3.4), height_ratios=[1, 1.9, 1], layout="constrained"
+)
 figure.set_label(
     "Three data-flow graphs. Single-variable: x to u = x³ to y = ln(sin²u), one path, so "
     "dy/dx is the product of the local derivatives along it. Total derivative: x feeds "
@@ -62,6 +72,5 @@ draw_graph(
     {"x": (0, 0, "x"), "g": (0.5, 0, "g = (x², 3x)"), "f": (1, 0, "f = (ln g₁, sin g₂)")},
     [("x", "g", "∂g/∂x: 2×1"), ("g", "f", "∂f/∂g: 2×2")],
 )
-figure.tight_layout()
 figure
 # --8<-- [end:data_flow]

@@ -30,6 +30,6 @@ for h, style in zip([1.0, 0.5, 0.25], [":", "--", "-."], strict=True):
 axes.plot(x, 2 * x - 3, color="C3", label="tangent at x = 1: slope 2")
 axes.plot([1], [f(1)], "o", color="black")
 axes.set(xlim=(-0.5, 2.5), ylim=(-3.5, 8), xlabel="x", ylabel="y")
-axes.legend(loc="upper left", fontsize=9)
+axes.legend(loc="upper left")
 figure
 # --8<-- [end:tangent]

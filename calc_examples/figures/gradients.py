@@ -9,7 +9,7 @@ figure, (axes,) = new_figure(
     "Contour lines of f(x, y) = x·exp(−x² − y²), a hill near (0.71, 0) and a valley near "
     "(−0.71, 0), with gradient arrows that cross every contour at a right angle and point "
     "uphill, longest where the contours are closest together.",
-    width=8.0,
+    aspect=1.0,
 )
 x, y = np.meshgrid(np.linspace(-2, 2, 161), np.linspace(-2, 2, 161))
 f = x * np.exp(-(x**2) - y**2)

@@ -8,10 +8,10 @@ import calc_examples.figures.style  # noqa: F401
 import matplotlib.pyplot as plt
 import numpy as np
 
-figure = plt.figure(figsize=(8.0, 3.8))
+figure = plt.figure(figsize=(6.8, 3.4))
 figure.set_label(
-    "Two surfaces over the square −1 ≤ x, y ≤ 1. Left: the bowl x² + y², whose Hessian 2I has "
-    "eigenvalues 2 and 2, so the origin is a minimum. Right: the saddle x² − y², whose Hessian "
+    "Two surfaces over the square −1 ≤ x, y ≤ 1. First, the bowl x² + y², whose Hessian 2I has "
+    "eigenvalues 2 and 2, so the origin is a minimum. Second, the saddle x² − y², whose Hessian "
     "has eigenvalues 2 and −2, curving up along x and down along y."
 )
 x, y = np.meshgrid(np.linspace(-1, 1, 17), np.linspace(-1, 1, 17))
@@ -28,6 +28,5 @@ for index, (title, z) in enumerate(
     for pane in (axes.xaxis.pane, axes.yaxis.pane, axes.zaxis.pane):
         pane.fill = False
     axes.set(title=title, xlabel="x", ylabel="y")
-    axes.title.set_fontsize(10)
 figure
 # --8<-- [end:bowl_and_saddle]

@@ -13,12 +13,12 @@ def f(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 p = np.array([1.0, 0.5])
 jacobian = np.array([[2 * p[0], -2 * p[1]], [2 * p[1], 2 * p[0]]])  # [[2, -1], [1, 2]]
 figure, (before, after) = new_figure(
-    "Left: a square grid of side 0.6 around the point p = (1, 0.5). Right: its image under "
+    "First, a square grid of side 0.6 around the point p = (1, 0.5). Second, its image under "
     "f(x, y) = (x² − y², 2xy), a curved grid, drawn over the image under the linear map "
     "f(p) + J(p)(q − p) with J(p) = [[2, −1], [1, 2]], a straight grid that rotates and "
     "stretches the square; the two agree closely near f(p) = (0.75, 1).",
     columns=2,
-    width=8.0,
+    aspect=1.0,
 )
 ticks = np.linspace(-0.3, 0.3, 7)
 fine = np.linspace(-0.3, 0.3, 60)

@@ -544,3 +544,50 @@ def test_print_shows_answers_and_marks(
     for exercise in page.evaluate(CHOICES):
         assert exercise["answer"]["reasons"], "an answer is folded away on paper"
         assert all(option["mark"] for option in exercise["options"]), exercise
+
+
+FIGURES = """() => [...document.querySelectorAll('figure.mcv-output--figure')].map(figure => {
+    figure.scrollIntoView();
+    const panels = [...figure.querySelectorAll('svg.mcv-plot')].map(svg => {
+        const box = svg.getBoundingClientRect();
+        const scale = box.width / svg.viewBox.baseVal.width;
+        const sizes = [...svg.querySelectorAll('text')]
+            .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+        return {top: box.top, left: box.left, right: box.right, sizes};
+    });
+    const caption = figure.querySelector('figcaption');
+    return {
+        panels,
+        caption: caption && caption.checkVisibility() ? caption.textContent : '',
+        label: figure.querySelector('[role="img"]')?.getAttribute('aria-label') ?? '',
+        column: figure.getBoundingClientRect().width,
+    };
+})"""
+FIGURE_PAGES = [
+    page for page in CHAPTERS if "python run figure" in source_of(page).read_text("utf-8")
+]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_figures_keep_their_text_size_and_caption(
+    device: str, theme: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
+) -> None:
+    """Assert figure text is 10-13 CSS px with a caption; panels stack only on a phone."""
+    page, _ = new_page(**(PHONE if device == "phone" else DESKTOP), color_scheme=theme)
+    side_by_side = 0
+    for path in FIGURE_PAGES:
+        page.goto(urljoin(site_url, path))
+        lay_out_everything(page)
+        for figure in page.evaluate(FIGURES):
+            assert figure["caption"], f"a figure on {path} has no visible caption"
+            assert figure["caption"] == figure["label"], "the caption is the text alternative"
+            for panel in figure["panels"]:
+                assert panel["right"] - panel["left"] <= figure["column"] + 1
+                assert all(10 <= size <= 13 for size in panel["sizes"]), (path, panel["sizes"])
+            tops = [panel["top"] for panel in figure["panels"]]
+            if len(tops) > 1 and device == "phone":
+                assert len(set(tops)) == len(tops), f"panels on {path} are not stacked"
+            side_by_side += len(tops) - len(set(tops))
+    if device == "desktop":
+        assert side_by_side > 0, "no two panels sit side by side on a desktop"

@@ -3,7 +3,8 @@
 Figures are drawn at build time by example code. Saved as SVG with a transparent background,
 their ink (black) becomes ``currentColor`` and Matplotlib's default colour cycle becomes CSS
 variables, so one file reads well on Material's light and dark palettes; no image is fetched.
-The figure's label (``fig.set_label(...)``) is its text alternative, and is required.
+The figure's label (``fig.set_label(...)``) is its text alternative, and is required; the page
+shows it as the caption too.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ _THEMED_COLOURS = {
 _COLOUR = re.compile("|".join(re.escape(colour) for colour in _THEMED_COLOURS), re.IGNORECASE)
 _PREAMBLE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
-_SIZE = re.compile(r'<svg([^>]*?) width="[^"]*" height="[^"]*"')
 _GEOMETRY = re.compile(r'\b(d|transform|viewBox|points|x|y|x1|y1|x2|y2|width|height)="([^"]*)"')
 _LONG_NUMBER = re.compile(r"(\d+\.\d{2})\d+")
 _ID = re.compile(r'\bid="([^"]+)"')
@@ -54,7 +54,12 @@ def is_figure(value: Any) -> bool:
 
 
 def figure_svg(figure: Any) -> str:
-    """The figure as themed, responsive, accessible inline SVG (and the figure is closed)."""
+    """The figure as themed, accessible inline SVG, one picture per panel (and it is closed).
+
+    A panel's text keeps the size it was drawn at: the page never scales a figure up to its
+    column, so a label is as large on a phone as on a desktop. Side-by-side panels become
+    separate pictures, which the page lays out in a row where they fit and stacks on a phone.
+    """
     import matplotlib
     import matplotlib.pyplot as plt
 
@@ -64,37 +69,63 @@ def figure_svg(figure: Any) -> str:
         raise FigureError(
             "a figure needs a description for readers who cannot see it: fig.set_label('...')"
         )
-    buffer = io.StringIO()
+    panels = _panels(figure)
+    pictures = []
     with matplotlib.rc_context(
         {"svg.hashsalt": "matrix-calculus-verified", "svg.fonttype": "none"}
     ):
-        figure.savefig(
-            buffer,
-            format="svg",
-            transparent=True,
-            bbox_inches="tight",
-            metadata={"Date": None, "Creator": None},
-        )
+        for index, shown in enumerate(panels):
+            for axes in figure.axes:
+                axes.set_visible(axes in shown)
+            buffer = io.StringIO()
+            figure.savefig(
+                buffer,
+                format="svg",
+                transparent=True,
+                bbox_inches="tight",
+                metadata={"Date": None, "Creator": None},
+            )
+            pictures.append(theme_svg(buffer.getvalue(), f"{description}\0{index}"))
     plt.close(figure)
-    return theme_svg(buffer.getvalue(), description)
+    label = _attribute(description)
+    return f'<div class="mcv-panels" role="img" aria-label="{label}">{"".join(pictures)}</div>'
 
 
-def theme_svg(svg: str, description: str) -> str:
-    """Replace fixed colours by theme variables; size by the container, labelled for readers.
+def _panels(figure: Any) -> list[list[Any]]:
+    """Groups of axes drawn as one picture each.
 
-    Inline SVG shares the page's ids and styles: its ids get a prefix unique to the figure and
-    its ``*`` style rule is scoped to the figure. Coordinates are rounded to 0.01 px, which
-    halves the markup without a visible change.
+    Every axes alone, unless some of them overlap (an inset, a colour bar): then the figure
+    stays whole.
+    """
+    axes = [a for a in figure.axes if a.get_visible()]
+    boxes = [a.get_position() for a in axes]
+    overlapping = any(
+        first.overlaps(second) for i, first in enumerate(boxes) for second in boxes[i + 1 :]
+    )
+    return [axes] if overlapping or len(axes) < 2 else [[a] for a in axes]
+
+
+def _attribute(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def theme_svg(svg: str, identity: str) -> str:
+    """Replace fixed colours by theme variables, keeping the drawn size.
+
+    The picture is hidden from screen readers: the panels' container carries the text
+    alternative.
+    Inline SVG shares the page's ids and styles: its ids get a prefix unique to ``identity``
+    (the figure and panel) and its ``*`` style rule is scoped to the picture. Coordinates are
+    rounded to 0.01 px, which halves the markup without a visible change.
     """
     svg = _PREAMBLE.sub("", svg, count=1)
     svg = _METADATA.sub("", svg)
     svg = _COLOUR.sub(lambda match: _THEMED_COLOURS[match.group(0).lower()], svg)
     svg = svg.replace("*{", ".mcv-plot *{")
     svg = _GEOMETRY.sub(_rounded_attribute, svg)
-    prefix = "fig" + hashlib.sha256(description.encode()).hexdigest()[:8]
+    prefix = "fig" + hashlib.sha256(identity.encode()).hexdigest()[:8]
     for identifier in sorted(set(_ID.findall(svg)), key=len, reverse=True):
         svg = svg.replace(f'id="{identifier}"', f'id="{prefix}-{identifier}"')
         svg = svg.replace(f"#{identifier})", f"#{prefix}-{identifier})")
         svg = svg.replace(f'"#{identifier}"', f'"#{prefix}-{identifier}"')
-    label = description.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-    return _SIZE.sub(rf'<svg\1 class="mcv-plot" role="img" aria-label="{label}"', svg, count=1)
+    return svg.replace("<svg", '<svg class="mcv-plot" aria-hidden="true" focusable="false"', 1)
