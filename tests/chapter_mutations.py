@@ -61,7 +61,10 @@ def mutate(text: str, claim_id: str, old: str, new: str) -> tuple[str, int]:
 
 
 def page_claim_ids(text: str) -> set[str]:
-    return set(re.findall(r"^\s*\$\$ (?:claim|refuted): (\S+)\s*$", text, flags=re.MULTILINE))
+    """The ids of the page's claims, display (``$$ claim: id``) and inline (``${claim: id}``)."""
+    display = re.findall(r"^\s*\$\$ (?:claim|refuted): (\S+)\s*$", text, flags=re.MULTILINE)
+    inline = re.findall(r"\$\{(?:claim|refuted):\s*([^}\s]+)\}", text)
+    return {*display, *inline}
 
 
 def verify_copy(

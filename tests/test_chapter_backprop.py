@@ -90,7 +90,7 @@ MUTATIONS: list[tuple[str, str, str, str, str, str]] = [
     (
         "seed-indicator-pulled-out",
         "bp-neuron-mse-sum",
-        r"\phi'(u_2)(\operatorname{relu}(u_2) - y_2)",
+        r"\psi(u_2)(\operatorname{relu}(u_2) - y_2)",
         "(u_2 - y_2)",
         "claim",
         "side 2 (entry 1,1) is false",
@@ -98,7 +98,7 @@ MUTATIONS: list[tuple[str, str, str, str, str, str]] = [
     (
         "seed-indicator-dropped-in-matrix-form",
         "bp-neuron-mse-matrix",
-        r" \odot \phi'(X\mathbf{w} + b\mathbf{1})",
+        r" \odot \psi(X\mathbf{w} + b\mathbf{1})",
         "",
         "claim",
         "is false",

@@ -71,6 +71,55 @@ EXPECTED = [
         f"{PAGE}:63: example 'calc_examples/bad/unseeded.py:noise': its output would change "
         "between runs: default_rng() has no seed",
     ),
+    (
+        "16a result in inline math",
+        f"{PAGE}:72: inline math $5x^2 = \\frac{{d}}{{dx}}(x^3)$ states a result: a relation "
+        "between known quantities",
+    ),
+    (
+        "16b approximation in inline math",
+        f"{PAGE}:74: inline math $\\frac{{d}}{{dx}}(x^3) \\approx 5x^2$ states a result: an "
+        "approximation between expressions cannot be checked",
+    ),
+    ("16c value stated in prose", f"{PAGE}:76: inline math $\\begin{{bmatrix}} 6y & 6x"),
+    (
+        "17a result in a definition block",
+        f"{PAGE}:78: a definition block $\\frac{{d}}{{dx}}(x^3) = 5x^2$ states a result: a "
+        "derivative on the left is not a definition",
+    ),
+    (
+        "17b result in a notation block",
+        f"{PAGE}:82: a notation block relates nothing that could be false, but "
+        "$\\nabla (\\mathbf{x}^\\top A \\mathbf{x}) = 2A\\mathbf{x}$ states =",
+    ),
+    (
+        "18 false inline claim",
+        f"{PAGE}:86: claim 'inline-false': side 2 is false: stated − true simplifies to t",
+    ),
+    (
+        "19 changed definition",
+        f"{PAGE}:92: definition $u = t^3$: false: at t = ",
+    ),
+    (
+        "20 condition the checks do not sample",
+        f"{PAGE}:92: condition $t > 3$: no check of this page samples inside it: it does not "
+        "hold at t = ",
+    ),
+    (
+        "21 a norm with two meanings",
+        f"{PAGE}:94: claim 'spectral-norm': \\lVert X \\rVert_2 of a matrix is its spectral "
+        "norm, which the claim dialect does not evaluate",
+    ),
+    (
+        "22a a model's condition false where it samples",
+        f"{PAGE}:98: claim 'positive-only': the model's condition t > 0 fails at t = ",
+    ),
+    (
+        "22b a sampling guarantee that does not hold",
+        "calc_examples/guarantee/claims.py:5: importing the checks of "
+        "calc_examples.guarantee.claims raised ConditionError: a 3×3 matrix with diagonal in "
+        "(3.0, 4.0) and other entries in (-2.0, 2.0) need not be diagonally dominant",
+    ),
 ]
 INVALID_LATEX = f"{PAGE}:43: invalid LaTeX"
 

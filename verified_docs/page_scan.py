@@ -40,6 +40,7 @@ _INLINE_MATH = re.compile(
     r"(?:\{(?P<role>claim|refuted|restates):\s*(?P<id>[^}\s]*)\})?"
 )
 _CODE_SPAN = re.compile(r"(`+).*?\1")
+_HEADING = re.compile(r"^#{2,4}\s")
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class DisplayMath:
     claim_id: str | None
     latex: str
     inline: bool = False  # ``$…${claim: id}`` in running text
+    section: int = 0  # which heading of the page it stands under (0: before the first)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class Statement:
     latex: str
     relation: Relation
     context: str  # "inline", "definition" or "notation": where on the page it is written
+    section: int = 0  # the claims of the same section are the ones it most likely governs
 
     def __str__(self) -> str:
         return f"{self.page}:{self.line}: {self.relation.kind} ${self.latex}$"
@@ -124,6 +127,7 @@ class _Scanner:
         self.examples: list[Example] = []
         self.problems: list[ScanProblem] = []
         self.statements: list[Statement] = []
+        self.sections = _sections(lines)
 
     def problem(self, index: int, message: str) -> None:
         self.problems.append(ScanProblem(self.page, self.first_line + index, message))
@@ -230,6 +234,7 @@ class _Scanner:
                         role,
                         claim_id,
                         latex,
+                        section=self.sections[start],
                     )
                 )
         return end + 1
@@ -242,7 +247,14 @@ class _Scanner:
             # is read as one template: stated, counted, not evaluated.
             relation = Relation(latex, (latex,), ("=",), "template")
             self.statements.append(
-                Statement(self.page, self.first_line + index, latex, relation, context)
+                Statement(
+                    self.page,
+                    self.first_line + index,
+                    latex,
+                    relation,
+                    context,
+                    self.sections[index],
+                )
             )
             return
         for piece in pieces:
@@ -261,7 +273,14 @@ class _Scanner:
                 self.problem(index, f"{where} ${_short(piece)}$ {relation.problem}")
             else:
                 self.statements.append(
-                    Statement(self.page, self.first_line + index, piece, relation, context)
+                    Statement(
+                        self.page,
+                        self.first_line + index,
+                        piece,
+                        relation,
+                        context,
+                        self.sections[index],
+                    )
                 )
 
     def check_inline(self, start: int, text: str) -> None:
@@ -277,8 +296,33 @@ class _Scanner:
             else:
                 line = self.first_line + index
                 self.equations.append(
-                    DisplayMath(self.page, line, line, "", role, match.group("id"), body, True)
+                    DisplayMath(
+                        self.page,
+                        line,
+                        line,
+                        "",
+                        role,
+                        match.group("id"),
+                        body,
+                        True,
+                        self.sections[index],
+                    )
                 )
+
+
+def _sections(lines: list[str]) -> list[int]:
+    """For each line, how many section headings (##, ###, ####) come before it or on it."""
+    sections, count, fence = [], 0, None
+    for line in lines:
+        opening = _FENCE.match(line)
+        if opening and fence is None:
+            fence = opening.group("fence")
+        elif fence is not None and line.strip().startswith(fence) and not line.strip(" `~"):
+            fence = None
+        elif fence is None and _HEADING.match(line):
+            count += 1
+        sections.append(count)
+    return sections
 
 
 def _short(latex: str, limit: int = 80) -> str:

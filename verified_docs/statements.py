@@ -51,6 +51,7 @@ class PageModel:
     model: Model
     lhs: str | None = None
     quantity: Any = None  # what the check says the claim's left side means in this model
+    section: int = 0  # the section of the page its claim is stated in
 
 
 # The function a derivative's name differentiates: f in \frac{\partial f}{\partial x},
@@ -95,7 +96,7 @@ def with_inferred_names(entry: PageModel) -> PageModel:
     if not inferred:
         return entry
     model = dataclasses.replace(entry.model, names={**entry.model.names, **inferred})
-    return PageModel(entry.claim_id, model, entry.lhs, entry.quantity)
+    return PageModel(entry.claim_id, model, entry.lhs, entry.quantity, entry.section)
 
 
 def check_statements(
@@ -128,12 +129,17 @@ class _Refuted(Exception):
     """The statement is false where the checks sample, or nothing on the page can decide it."""
 
 
+class _Unbound(_Refuted):
+    """No check in the scope looked at binds the statement's names: a wider scope may."""
+
+
 class _Context:
     def __init__(self, models: Sequence[PageModel]) -> None:
         unique: dict[tuple[int, str], PageModel] = {}
         for entry in models:
             unique.setdefault((id(entry.model), entry.claim_id), entry)
         self.models = [with_inferred_names(entry) for entry in unique.values()]
+        self.active = self.models
         self._points: dict[int, list[dict[sp.Symbol, float]]] = {}
         self._scopes: dict[int, Callable[[Mapping[sp.Symbol, float]], Any]] = {}
 
@@ -151,6 +157,25 @@ class _Context:
         return self._scopes[key]
 
     def decide(self, statement: Statement) -> str | None:
+        """Decide against the claims of the statement's own section, else of the whole page.
+
+        A name usually means one thing per section (``u`` in one exercise, another in the
+        next), and the claims near a definition are the ones it governs; only when none of them
+        binds its names do the page's other claims decide.
+        """
+        nearby = [entry for entry in self.models if entry.section == statement.section]
+        for self.active in ([nearby, self.models] if nearby else [self.models]):
+            try:
+                return self.decide_in(statement)
+            except _Unbound:
+                if self.active is not self.models:
+                    continue
+                if statement.relation.kind in ("definition", "condition"):
+                    raise
+        # A binding or declaration of a name no check uses: it picks a case, and is counted.
+        return None
+
+    def decide_in(self, statement: Statement) -> str | None:
         kind = statement.relation.kind
         if kind == "definition":
             return self.definition(statement)
@@ -161,7 +186,30 @@ class _Context:
             return None
         if kind == "declaration":
             return self.declaration(statement)
-        return None  # binding, arrow, template: stated, cannot be false by themselves
+        if kind in ("binding", "dimension"):
+            return self.binding(statement)
+        return None  # arrow, template: stated, cannot be false by themselves
+
+    # -- bindings -------------------------------------------------------------------------
+    def binding(self, statement: Statement) -> str | None:
+        """``n = 2, 3, 4`` where checks have a dimension n: the values must be theirs."""
+        sides = statement.relation.sides
+        if len(sides) != 2 or not re.fullmatch(r"[A-Za-z]", sides[0].strip()):
+            return None
+        name = sides[0].strip()
+        values = {entry.model.dimensions[name] for entry in self.active if name in entry.model.dimensions}
+        if not values:
+            raise _Unbound("no dimension")
+        try:
+            stated = {int(part) for part in _top_level_split(sides[1], ",")}
+        except ValueError:
+            return None  # n = m: a relation between dimensions, the case chosen
+        # One value picks a case, which must be one the checks cover; a list says which cases
+        # are checked, and must be exactly those.
+        if (len(stated) == 1 and not stated <= values) or (len(stated) > 1 and stated != values):
+            shown = ", ".join(str(value) for value in sorted(values))
+            raise _Refuted(f"false: the checks of this page use {name} = {shown}")
+        return next(entry.claim_id for entry in self.active if name in entry.model.dimensions)
 
     # -- definitions ----------------------------------------------------------------------
     def definition(self, statement: Statement) -> str | None:
@@ -174,7 +222,7 @@ class _Context:
                 "its right side is outside the claim dialect; rewrite it or say it in words"
             )
         bound_somewhere, abstract, disagreements = False, True, []
-        for entry in self.models:
+        for entry in self.active:
             scope_at = self.scope(entry)
             lhs = _left_value(left, entry.model)
             if lhs is None:
@@ -198,10 +246,10 @@ class _Context:
             # general; nothing about it can be false.
             return None
         if bound_somewhere:
-            raise _Refuted(
+            raise _Unbound(
                 "its right side uses names that no check of this page binds with its left side"
             )
-        raise _Refuted(
+        raise _Unbound(
             f"no check on this page binds {left!r}; give a claim's Model that name "
             "(names= or where=), or say it in words"
         )
@@ -252,7 +300,7 @@ class _Context:
         if any(node is None for node in nodes):
             raise _Refuted("the condition is outside the claim dialect; say it in words")
         failures, holding, signs = [], [], set()
-        for entry in self.models:
+        for entry in self.active:
             verdict, seen = self.condition_in(entry, [n for n in nodes if n is not None], operators)
             if verdict == "":
                 holding.append(entry.claim_id)  # a check samples inside it
@@ -266,7 +314,7 @@ class _Context:
             return holding[0]
         if failures:
             raise _Refuted(f"no check of this page samples inside it: {failures[0]}")
-        raise _Refuted(
+        raise _Unbound(
             "no check on this page samples its variables, so nothing it governs is checked; "
             "give a claim's Model these variables or say it in words"
         )
@@ -304,7 +352,7 @@ class _Context:
         agreeing: str | None = None
         for name in _top_level_split(relation.sides[0], ","):
             shapes: list[tuple[str, tuple[int, ...]]] = []
-            for entry in self.models:
+            for entry in self.active:
                 node = _left_value(name.strip(), entry.model)
                 if node is None:
                     continue
@@ -321,7 +369,9 @@ class _Context:
                     f"no check of this page makes {name.strip()} {shape[0]}×{shape[1]}; "
                     f"the check of claim {claim_id!r} makes it {actual[0]}×{actual[1]}"
                 )
-            agreeing = agreeing or (matching[0] if matching else None)
+            if not shapes:
+                raise _Unbound("no check binds it")
+            agreeing = agreeing or matching[0]
         return agreeing
 
 

@@ -326,9 +326,10 @@ def _real(value: Any) -> Any:
 
 
 def _witness(point: Mapping[sp.Symbol, float], model: Model, value: Any, truth: Any) -> str:
+    # A model with no free variables (a claim at one fixed point) has no point to name.
+    where = f"at {_point_text(point, model)} " if model.sample else ""
     return (
-        f"at {_point_text(point, model)} it gives {_number_text(value)}, "
-        f"but the true value is {_number_text(truth)}"
+        f"{where}it gives {_number_text(value)}, but the true value is {_number_text(truth)}"
     )
 
 

@@ -33,8 +33,9 @@ def derivative_of(function: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 
 TANH = {r"\phi": elementwise(sp.tanh), r"\phi'": derivative_of(sp.tanh)}
-# ReLU itself is the built-in \operatorname{relu}; φ′ is its derivative, the indicator 1[u > 0].
-RELU = {r"\phi'": derivative_of(lambda u: sp.Max(0, u))}
+# ReLU itself is the built-in \operatorname{relu}; ψ is its derivative, the indicator 1[u > 0]
+# (φ′ keeps one meaning on the page: the derivative of the layers' tanh).
+RELU = {r"\psi": derivative_of(lambda u: sp.Max(0, u))}
 
 
 def sigmoid(u: Any) -> Any:

@@ -68,17 +68,23 @@ def sin_dy_du() -> Derivative:
 for sin_id in ("chain-sin-dydx", "chain-sin-one-by-one", "chain-sin-wrong-substitution"):
     claim(sin_id, model=SIN_SQUARE, lhs=r"\frac{dy}{dx}")(total)
 
-# x^3 stays in (0.064, 2.75), inside (0, pi): sin(x^3) is never 0 there.
-LOG_SINE = Model(
-    sample={x: (0.4, 1.4)},
-    where=log_sine,
-    names={
-        r"\frac{du}{dx}": Derivative(u, x),
-        r"\frac{dv}{du}": Derivative(v, u),
-        r"\frac{dw}{dv}": Derivative(w, v),
-        r"\frac{dy}{dw}": Derivative(y, w),
-    },
-)
+
+def log_sine_model(interval: tuple[float, float]) -> Model:
+    return Model(
+        sample={x: interval},
+        where=log_sine,
+        names={
+            r"\frac{du}{dx}": Derivative(u, x),
+            r"\frac{dv}{du}": Derivative(v, u),
+            r"\frac{dw}{dv}": Derivative(w, v),
+            r"\frac{dy}{dw}": Derivative(y, w),
+        },
+    )
+
+
+# x^3 stays in (0.064, 2.75), inside (0, pi), then in (3.375, 5.83), inside (pi, 2 pi):
+# sin(x^3) is never 0, and the rules are checked where it is positive and where it is negative.
+LOG_SINE = [log_sine_model((0.4, 1.4)), log_sine_model((1.5, 1.8))]
 
 
 def link(after: sp.Symbol, before: sp.Symbol) -> Callable[[], Derivative]:

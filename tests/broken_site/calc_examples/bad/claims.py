@@ -48,3 +48,29 @@ def gradient_of_trace(model: Model) -> Derivative:
 @claim("square-only", model=SHAPES)
 def square_only() -> None:
     """det(AX) = det(XA) needs square factors; the page states it for every shape."""
+
+
+@claim("inline-false", model=MODEL)
+def inline_false() -> None:
+    """An inline identity the page gets wrong."""
+
+
+u = sp.Symbol("u", real=True)
+
+
+@claim("u-squared", model=Model(sample={t: (-2.0, 2.0)}, where={u: t**2}))
+def u_squared() -> None:
+    """The model binds u to t²; a definition of u on the page must agree."""
+
+
+WIDE = matrix_symbols("X", 2, 3)
+
+
+@claim("spectral-norm", model=Model(sample=sample_entries(WIDE), names={"X": WIDE}))
+def spectral_norm() -> None:
+    """True for the Frobenius norm, false for the spectral one that the subscript 2 names."""
+
+
+@claim("positive-only", model=Model(sample={t: (-2.0, 2.0)}, conditions=(t > 0,)))
+def positive_only() -> None:
+    """The model states t > 0 but samples t in (-2, 2)."""

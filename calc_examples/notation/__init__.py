@@ -1,0 +1,1 @@
+"""The conventions of the site (docs/notation.md)."""

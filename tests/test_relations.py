@@ -1,0 +1,166 @@
+"""Every relation a page states is sorted into a kind, and the checkable kinds are checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sympy as sp
+
+from verified_docs.checks import Derivative, Model, matrix_symbols, sample_entries
+from verified_docs.page_scan import Statement, scan_page
+from verified_docs.relations import classify
+from verified_docs.statements import PageModel, check_statements
+
+PAGE = Path("docs/chapter.md")
+
+
+@pytest.mark.parametrize(
+    ("latex", "kind"),
+    [
+        ("u = x^2", "definition"),
+        ("f(x, y) = xy", "definition"),
+        (r"\mathbf{g}(\mathbf{x}) = (x_1 x_2, x_1 + x_2)", "definition"),
+        ("t = 0", "binding"),
+        (r"\mathbf{x} = (1, -2)", "binding"),
+        ("n = k = m = 1", "dimension"),
+        (r"k \neq m", "dimension"),
+        ("x > 0", "condition"),
+        (r"0 < x < \pi^{1/3}", "condition"),
+        (r"y \in [0, 1]", "condition"),
+        (r"X \in \mathbb{R}^{2 \times 3}", "declaration"),
+        (r"\mathbf{f}: \mathbb{R}^n \to \mathbb{R}^m", "declaration"),
+        (r"h \to 0", "arrow"),
+        (r"t \to \mathbf{u} \to \mathbf{x} \to f", "arrow"),
+        ("e^0 = 1", "arithmetic"),
+        (r"\frac{e}{2} \approx 1.359", "arithmetic"),
+        ("y = f(u)", "template"),
+        (r"f'(x) = \lim_{h \to 0} \frac{f(x + h) - f(x)}{h}", "template"),
+        (r"5x^2 = \frac{d}{dx}(x^3)", "result"),
+        (r"\frac{d}{dx}(x^3) \approx 5x^2", "result"),
+        (r"\frac{df}{dx} = 2x", "result"),
+        (r"\operatorname{tr}(AX) \to A^\top", "result"),
+        (r"\begin{bmatrix} 6y & 6x \\ 0 & 0 \end{bmatrix}", "result"),
+        (r"x^\top A x = x^\top A^\top x", "result"),
+    ],
+)
+def test_each_relation_is_sorted_into_its_kind(latex: str, kind: str) -> None:
+    """Assert the syntax of a relation decides its kind, results included."""
+    assert classify(latex).kind == kind, classify(latex)
+
+
+def test_inline_claim_marker_makes_a_claim_with_its_line() -> None:
+    """Assert '$…${claim: id}' yields an inline claim on its line, and no problem."""
+    scan = scan_page(PAGE, "one\n\nso $\\frac{d}{dx}(x^2) = 2x${claim: square}\nhere\n")
+    assert scan.problems == ()
+    (claim,) = scan.equations
+    assert (claim.line, claim.claim_id, claim.inline) == (3, "square", True)
+
+
+def test_restatement_marker_is_an_inline_claim_restating_another() -> None:
+    """Assert '${restates: id}' is read as a restatement of claim id."""
+    (equation,) = scan_page(
+        PAGE, "in short, $\\nabla f = 2\\mathbf{x}${restates: grad}\n"
+    ).equations
+    assert (equation.role, equation.claim_id) == ("restates", "grad")
+
+
+def test_headings_tables_and_admonitions_are_scanned() -> None:
+    """Assert relations in a heading, a table cell and an indented answer are all refused."""
+    text = (
+        "## Since $x^2 = x \\cdot x$\n\n| a | $\\frac{d}{dx}(x^2) = 2x$ |\n\n"
+        '??? note "Answer"\n\n    so $2 + x = x + 2$ holds\n'
+    )
+    assert [problem.line for problem in scan_page(PAGE, text).problems] == [1, 3, 7]
+
+
+t = sp.Symbol("t", real=True)
+u = sp.Symbol("u", real=True)
+SQUARED = PageModel("u-squared", Model(sample={t: (-2.0, 2.0)}, where={u: t**2}))
+POSITIVE = PageModel("positive", Model(sample={t: (0.5, 2.0)}))
+
+
+def _statements(text: str) -> list[Statement]:
+    scan = scan_page(PAGE, text)
+    assert scan.problems == ()
+    return list(scan.statements)
+
+
+def _errors(text: str, *models: PageModel) -> list[str | None]:
+    return [record.error for record in check_statements(_statements(text), list(models))]
+
+
+def test_definition_agreeing_with_the_model_passes() -> None:
+    """Assert 'let $u = t^2$' passes when a check binds u to t²."""
+    assert _errors("let $u = t^2$\n", SQUARED) == [None]
+
+
+def test_changed_definition_fails() -> None:
+    """Assert 'let $u = t^3$' fails, naming the check whose model disagrees."""
+    (error,) = _errors("let $u = t^3$\n", SQUARED)
+    assert error is not None and error.startswith("false: at t = ") and "'u-squared'" in error
+
+
+def test_definition_of_a_name_no_check_binds_fails() -> None:
+    """Assert a definition nothing on the page can decide is refused, not passed."""
+    (error,) = _errors("let $v = t^3$\n", SQUARED)
+    assert error is not None and "no check on this page binds 'v'" in error
+
+
+def test_function_a_check_differentiates_is_bound() -> None:
+    """Assert a check with lhs ∂f/∂t binds f itself, so '$f(t) = …$' is compared."""
+    derivative = Derivative(sp.sin(t), t)
+    entry = PageModel("df", Model(sample={t: (-1.0, 1.0)}), r"\frac{df}{dt}", derivative)
+    assert _errors("for $f(t) = \\sin(t)$\n", entry) == [None]
+    (error,) = _errors("for $f(t) = \\cos(t)$\n", entry)
+    assert error is not None and error.startswith("false")
+
+
+def test_condition_must_be_respected_by_the_sampling() -> None:
+    """Assert 'for t > 0' passes with t sampled in (0.5, 2) and fails with t in (-2, 2) only."""
+    assert _errors("for $t > 0$\n", POSITIVE) == [None]
+    (error,) = _errors("for $t > 0$\n", SQUARED)
+    assert error is not None and "no check of this page samples inside it" in error
+
+
+def test_not_equal_must_be_sampled_on_both_sides() -> None:
+    """Assert 't ≠ 0' fails when every sampled t is positive, and passes on (-2, 2)."""
+    (error,) = _errors("for $t \\neq 0$\n", POSITIVE)
+    assert error is not None and "only one side" in error
+    assert _errors("for $t \\neq 0$\n", SQUARED) == [None]
+
+
+def test_arithmetic_is_evaluated_to_the_digits_written() -> None:
+    """Assert e/2 ≈ 1.359 passes, e/2 ≈ 1.36 passes, e/2 ≈ 1.358 fails, e^0 = 2 fails."""
+    assert _errors("$\\frac{e}{2} \\approx 1.359$ and $\\frac{e}{2} \\approx 1.36$\n") == [
+        None,
+        None,
+    ]
+    assert all(_errors("$\\frac{e}{2} \\approx 1.358$ and $e^0 = 2$\n"))
+
+
+def test_declared_shape_must_be_a_checked_shape() -> None:
+    """Assert 'X ∈ ℝ^{2×3}' passes for a 2×3 X and fails for a 3×2 one."""
+    wide, tall = matrix_symbols("X", 2, 3), matrix_symbols("X", 3, 2)
+    wide_model = PageModel("wide", Model(sample=sample_entries(wide), names={"X": wide}))
+    tall_model = PageModel("tall", Model(sample=sample_entries(tall), names={"X": tall}))
+    text = "with $X \\in \\mathbb{R}^{2 \\times 3}$\n"
+    assert _errors(text, wide_model) == [None]
+    (error,) = _errors(text, tall_model)
+    assert error is not None and "makes it 3×2" in error
+
+
+def test_the_statements_own_section_decides_first() -> None:
+    """Assert a name defined in a section is checked against that section's claims."""
+    text = "## One\n\n$$ claim: u-squared\nu = t^2\n$$\n\nlet $u = t^3$\n"
+    scan = scan_page(PAGE, text)
+    other = PageModel("other", Model(sample={t: (-2.0, 2.0)}, where={u: t**3}), section=0)
+    here = PageModel("u-squared", SQUARED.model, section=1)
+    (record,) = check_statements(scan.statements, [other, here])
+    assert record.error is not None and "'u-squared'" in record.error
+
+
+def test_execution_off_skips_the_checks() -> None:
+    """Assert a preview build marks checkable statements skipped instead of deciding them."""
+    (record,) = check_statements(_statements("let $u = t^3$\n"), [SQUARED], execute=False)
+    assert record.skipped and record.error is None

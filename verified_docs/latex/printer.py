@@ -1,0 +1,92 @@
+"""Write a parsed claim back as LaTeX in the dialect, so a round trip can be tested.
+
+Every compound is parenthesised: the printed text reads back as the same tree, whatever the
+precedence rules, which is what a round trip must show (meaning kept, not layout).
+"""
+
+from __future__ import annotations
+
+from verified_docs.latex.ast import (
+    BinaryOp,
+    Call,
+    Constant,
+    DerivativeOperator,
+    MatrixLiteral,
+    Name,
+    Negate,
+    Node,
+    Norm,
+    Number,
+    Power,
+    ShapeAnnotation,
+    Transpose,
+)
+
+_OPERATORS = {"+": "+", "-": "-", "*": r"\times", "dot": r"\cdot", "/": "/", "hadamard": r"\odot"}
+_COMMANDS = {
+    "sin": r"\sin",
+    "cos": r"\cos",
+    "tan": r"\tan",
+    "exp": r"\exp",
+    "log": r"\log",
+    "tanh": r"\tanh",
+    "sinh": r"\sinh",
+    "cosh": r"\cosh",
+    "det": r"\det",
+    "atan": r"\arctan",
+    "asin": r"\arcsin",
+    "acos": r"\arccos",
+}
+_OPERATOR_NAMES = {
+    "trace": "tr",
+    "sigmoid": "sigmoid",
+    "softplus": "softplus",
+    "relu": "relu",
+    "sum": "sum",
+    "diag": "diag",
+    "softmax": "softmax",
+    "logsumexp": "logsumexp",
+    "sign": "sign",
+}
+
+
+def to_latex(node: Node) -> str:
+    """The dialect's LaTeX for ``node``; parsing it gives a tree with the same value."""
+    match node:
+        case Number(text):
+            return text if not text.startswith("-") else f"({text})"
+        case Name(_, source):
+            return source
+        case Constant(name):
+            return "e" if name == "e" else r"\pi"
+        case Negate(operand):
+            return f"(-{to_latex(operand)})"
+        case BinaryOp("/", left, right):
+            return rf"\frac{{{to_latex(left)}}}{{{to_latex(right)}}}"
+        case BinaryOp(op, left, right):
+            return f"({to_latex(left)} {_OPERATORS[op]} {to_latex(right)})"
+        case Power(base, exponent):
+            return f"({to_latex(base)})^{{{to_latex(exponent)}}}"
+        case Transpose(operand):
+            return f"({to_latex(operand)})^\\top"
+        case Call(function, argument):
+            if function in _COMMANDS:
+                return f"{_COMMANDS[function]}({to_latex(argument)})"
+            if function in _OPERATOR_NAMES:
+                return rf"\operatorname{{{_OPERATOR_NAMES[function]}}}({to_latex(argument)})"
+            return f"{function}({to_latex(argument)})"
+        case Norm(operand, kind):
+            if kind == "abs":
+                return f"|{to_latex(operand)}|"
+            subscript = f"_{kind}" if kind else ""
+            return rf"\lVert {to_latex(operand)} \rVert{subscript}"
+        case MatrixLiteral(rows):
+            body = r" \\ ".join(" & ".join(to_latex(cell) for cell in row) for row in rows)
+            return rf"\begin{{bmatrix}} {body} \end{{bmatrix}}"
+        case ShapeAnnotation(operand, rows, cols):
+            return rf"\underbrace{{{to_latex(operand)}}}_{{{rows} \times {cols}}}"
+        case DerivativeOperator(variable, order, operand):
+            if order == 1:
+                return rf"\frac{{d}}{{d{variable}}}({to_latex(operand)})"
+            return rf"\frac{{d^{order}}}{{d{variable}^{order}}}({to_latex(operand)})"
+    raise ValueError(f"cannot print {node!r}")  # pragma: no cover - exhaustive
