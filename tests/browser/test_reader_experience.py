@@ -591,3 +591,64 @@ def test_figures_keep_their_text_size_and_caption(
             side_by_side += len(tops) - len(set(tops))
     if device == "desktop":
         assert side_by_side > 0, "no two panels sit side by side on a desktop"
+
+
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_search_index_is_fetched_only_when_search_is_used(
+    device: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
+) -> None:
+    """Assert loading a chapter does not download the search index; opening search does."""
+    page, traffic = new_page(**(PHONE if device == "phone" else DESKTOP))
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(urljoin(site_url, "jacobians/"), wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert not [url for url in fetched if "search_index" in url]
+    search = page.locator("input.md-search__input")
+    with page.expect_request(lambda request: "search_index.json" in request.url):
+        if not search.is_visible():
+            page.locator("label.md-header__button[for='__search']").click()
+        search.focus()
+    search.press_sequentially("Jacobian", delay=30)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+    assert traffic.problems == []
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_page_height_does_not_jump_while_scrolling(
+    device: str, theme: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
+) -> None:
+    """Assert the longest chapter's height is the same before and after scrolling through it."""
+    page, _ = new_page(**(PHONE if device == "phone" else DESKTOP), color_scheme=theme)
+    page.goto(urljoin(site_url, "backprop/"), wait_until="networkidle")
+    before = page.evaluate("() => document.documentElement.scrollHeight")
+    page.evaluate(
+        """async () => {
+            for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
+                scrollTo(0, y);
+                await new Promise(requestAnimationFrame);
+            }
+        }"""
+    )
+    after = page.evaluate("() => document.documentElement.scrollHeight")
+    assert abs(after - before) <= 2, f"the page grew from {before} to {after} px while scrolling"
+
+
+def test_footer_shows_the_build_date(
+    site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
+) -> None:
+    """Assert every page's footer says when (and, when known, from which commit) it was built."""
+    page, _ = new_page()
+    page.goto(urljoin(site_url, "derivatives/"))
+    note = page.locator(".md-footer .mcv-build")
+    expect(note).to_be_visible()
+    assert re.search(r"Built on \d\d \w+ \d{4}", note.inner_text()), note.inner_text()
+
+
+def test_sitemap_lists_every_page(built_site: Path) -> None:
+    """Assert sitemap.xml lists a URL for every built page (site_url is set)."""
+    sitemap = (built_site / "sitemap.xml").read_text("utf-8")
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    paths = sorted(urlsplit(location).path.lstrip("/") for location in locations)
+    assert paths == sorted(built_pages(built_site))
