@@ -98,13 +98,16 @@ def test_definition_agreeing_with_the_model_passes() -> None:
 def test_changed_definition_fails() -> None:
     """Assert 'let $u = t^3$' fails, naming the check whose model disagrees."""
     (error,) = _errors("let $u = t^3$\n", SQUARED)
-    assert error is not None and error.startswith("false: at t = ") and "'u-squared'" in error
+    assert error is not None
+    assert error.startswith("false: at t = ")
+    assert "'u-squared'" in error
 
 
 def test_definition_of_a_name_no_check_binds_fails() -> None:
     """Assert a definition nothing on the page can decide is refused, not passed."""
     (error,) = _errors("let $v = t^3$\n", SQUARED)
-    assert error is not None and "no check on this page binds 'v'" in error
+    assert error is not None
+    assert "no check on this page binds 'v'" in error
 
 
 def test_function_a_check_differentiates_is_bound() -> None:
@@ -113,20 +116,23 @@ def test_function_a_check_differentiates_is_bound() -> None:
     entry = PageModel("df", Model(sample={t: (-1.0, 1.0)}), r"\frac{df}{dt}", derivative)
     assert _errors("for $f(t) = \\sin(t)$\n", entry) == [None]
     (error,) = _errors("for $f(t) = \\cos(t)$\n", entry)
-    assert error is not None and error.startswith("false")
+    assert error is not None
+    assert error.startswith("false")
 
 
 def test_condition_must_be_respected_by_the_sampling() -> None:
     """Assert 'for t > 0' passes with t sampled in (0.5, 2) and fails with t in (-2, 2) only."""
     assert _errors("for $t > 0$\n", POSITIVE) == [None]
     (error,) = _errors("for $t > 0$\n", SQUARED)
-    assert error is not None and "no check of this page samples inside it" in error
+    assert error is not None
+    assert "no check of this page samples inside it" in error
 
 
 def test_not_equal_must_be_sampled_on_both_sides() -> None:
     """Assert 't ≠ 0' fails when every sampled t is positive, and passes on (-2, 2)."""
     (error,) = _errors("for $t \\neq 0$\n", POSITIVE)
-    assert error is not None and "only one side" in error
+    assert error is not None
+    assert "only one side" in error
     assert _errors("for $t \\neq 0$\n", SQUARED) == [None]
 
 
@@ -147,7 +153,8 @@ def test_declared_shape_must_be_a_checked_shape() -> None:
     text = "with $X \\in \\mathbb{R}^{2 \\times 3}$\n"
     assert _errors(text, wide_model) == [None]
     (error,) = _errors(text, tall_model)
-    assert error is not None and "makes it 3×2" in error
+    assert error is not None
+    assert "makes it 3×2" in error
 
 
 def test_the_statements_own_section_decides_first() -> None:
@@ -157,10 +164,12 @@ def test_the_statements_own_section_decides_first() -> None:
     other = PageModel("other", Model(sample={t: (-2.0, 2.0)}, where={u: t**3}), section=0)
     here = PageModel("u-squared", SQUARED.model, section=1)
     (record,) = check_statements(scan.statements, [other, here])
-    assert record.error is not None and "'u-squared'" in record.error
+    assert record.error is not None
+    assert "'u-squared'" in record.error
 
 
 def test_execution_off_skips_the_checks() -> None:
     """Assert a preview build marks checkable statements skipped instead of deciding them."""
     (record,) = check_statements(_statements("let $u = t^3$\n"), [SQUARED], execute=False)
-    assert record.skipped and record.error is None
+    assert record.skipped
+    assert record.error is None

@@ -1,8 +1,8 @@
 """The vocabulary a chapter's checks are written in.
 
 A check says what the left-hand side of a claim *means* — a derivative of a function defined in
-the project's example package, or a plain value — and where its variables live. The engine then evaluates
-the page's own right-hand side twice: symbolically against :meth:`Quantity.symbolic` and
+the project's example package, or a plain value — and where its variables live. The engine then
+evaluates the page's own right-hand side twice: symbolically against :meth:`Quantity.symbolic` and
 numerically against :meth:`Quantity.numeric`, which never calls SymPy's differentiation.
 """
 

@@ -242,25 +242,15 @@ class _Scanner:
     def read_statements(self, index: int, latex: str, context: str) -> None:
         """Classify each relation of math that is not a claim; refuse the unaccounted ones."""
         pieces = statements(latex)
-        if context == "definition" and any(is_template(piece) for piece in pieces):
-            # A block defining a concept in general (a limit, "as Δ → 0", entries with \dots)
-            # is read as one template: stated, counted, not evaluated.
-            relation = Relation(latex, (latex,), ("=",), "template")
-            self.statements.append(
-                Statement(
-                    self.page,
-                    self.first_line + index,
-                    latex,
-                    relation,
-                    context,
-                    self.sections[index],
-                )
-            )
-            return
+        # A block defining a concept in general (a limit, "as Δ → 0", entries with \dots) may
+        # state its other pieces in terms of it: those are read as part of the template.
+        general = context == "definition" and any(is_template(piece) for piece in pieces)
         for piece in pieces:
             relation = classify(piece)
             if relation.kind == "none":
                 continue
+            if general and relation.kind not in ALLOWED_KINDS:
+                relation = Relation(piece, relation.sides, relation.relations, "template")
             if context == "notation":
                 self.problem(
                     index,

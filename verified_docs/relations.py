@@ -71,8 +71,10 @@ ORDER = frozenset({"<", ">", "≤", "≥", "≠"})
 # Statements side by side in one block are separated by a wide space (``a = b, \qquad c = d``).
 _SEPARATORS = frozenset({r"\qquad", r"\quad"})
 # Outside the dialect: a side containing these is a template, shown but not evaluated.
-_TEMPLATE_MARKS = (r"\lim", r"\dots", r"\ldots", r"\cdots", r"\vdots", r"\ddots", r"\text")
-_TEMPLATE_MARKS += (r"\sum_", r"\prod_", r"\max", r"\min", r"\mathrm{d}")
+_TEMPLATE_MARKS = (
+    *(r"\lim", r"\dots", r"\ldots", r"\cdots", r"\vdots", r"\ddots", r"\text"),
+    *(r"\sum_", r"\prod_", r"\max", r"\min", r"\mathrm{d}"),
+)
 _DERIVATIVE_NAME = re.compile(r"^\\frac\{(d|\\partial)|^\\nabla|\\partial|'")
 _APPLIED_DERIVATIVE = re.compile(r"\\frac\{(?:d|\\partial)(?:\^\{?\d\}?)?\}\{[^{}]*\}\s*[\(\[{]")
 _MATRIX_LITERAL = re.compile(r"\\begin\{[bp]matrix\}")
@@ -220,9 +222,7 @@ def _without_relation(relation: Relation) -> Relation:
     if is_template(relation.latex):
         return relation  # \frac{d}{dx}(\ldots): how the notation is used, no value
     if _APPLIED_DERIVATIVE.search(relation.latex):
-        return _refuse(
-            relation, f"states a value: a derivative applied to something; {HINT}"
-        )
+        return _refuse(relation, f"states a value: a derivative applied to something; {HINT}")
     if _MATRIX_LITERAL.search(relation.latex):
         return _refuse(relation, f"states a value: a matrix written out; {HINT}")
     return relation
@@ -278,9 +278,7 @@ def _equation(relation: Relation) -> Relation:
         return _with(relation, "arithmetic")
     definable = _definable(left)
     if definable is None:
-        return _refuse(
-            relation, f"states a result: a relation between known quantities; {HINT}"
-        )
+        return _refuse(relation, f"states a result: a relation between known quantities; {HINT}")
     if len(sides) == 2 and _generic_application(sides[1]):
         return _with(relation, "template")  # y = f(u): the form of a rule, for any f
     if definable == "entry":
@@ -317,7 +315,7 @@ def _definable(side: str) -> str | None:
 
 
 def _generic_application(side: str) -> bool:
-    """``f(u)``, ``\\mathbf{f}(\\mathbf{g}(x))``: a function named by a letter, of names."""
+    """Whether ``side`` applies a function named by a letter to names (``f(u)``)."""
     application = _APPLICATION.match(side.strip())
     if application is None or not re.fullmatch(
         r"(?:\\mathbf\{)?[fghFGH]\}?(?:_\{?\w+\}?)?", application.group("head")
@@ -347,8 +345,13 @@ def _top_level_split(text: str, separator: str) -> list[str]:
 
 
 def is_template(side: str) -> bool:
-    """Is this math outside the dialect by design (a limit, an ellipsis, words)?"""
-    return any(mark in side for mark in _TEMPLATE_MARKS)
+    """Whether this math is outside the dialect by design (a limit, an ellipsis, words)."""
+    return any(mark in side for mark in _TEMPLATE_MARKS) or bool(_AT_A_POINT.search(side))
+
+
+# A derivative evaluated at a point, \nabla f(\mathbf{p}) or H_f(\mathbf{p}): the dialect
+# reads names of derivatives, not derivatives as functions of a point.
+_AT_A_POINT = re.compile(r"(\\nabla\s*[A-Za-z]|H_\{?[A-Za-z]\}?|[A-Za-z]'+)\s*\(")
 
 
 def _is_name(side: str) -> bool:
@@ -374,7 +377,7 @@ def _is_constant(side: str) -> bool:
 
 
 def _variables(sides: list[str] | tuple[str, ...]) -> bool:
-    """Does any side mention a variable (a letter other than Euler's e, or a Greek name)?"""
+    """Whether any side mentions a variable (a letter other than Euler's e, or a Greek name)."""
     for side in sides:
         try:
             tokens = tokenize(side)
@@ -403,9 +406,7 @@ def _variables(sides: list[str] | tuple[str, ...]) -> bool:
     return False
 
 
-_WORD_COMMANDS = frozenset(
-    {r"\operatorname", r"\mathrm", r"\text", r"\mathbb", r"\begin", r"\end"}
-)
+_WORD_COMMANDS = frozenset({r"\operatorname", r"\mathrm", r"\text", r"\mathbb", r"\begin", r"\end"})
 _CONSTANT_COMMANDS = frozenset({r"\pi", r"\infty", r"\frac", r"\dfrac", r"\tfrac", r"\sqrt"})
 _OPERATOR_COMMANDS = frozenset(
     {r"\sin", r"\cos", r"\tan", r"\exp", r"\ln", r"\log", r"\cdot", r"\times", r"\left"}

@@ -31,6 +31,8 @@ from verified_docs.relations import _APPLICATION, _arguments, _is_name, _top_lev
 from verified_docs.verify import numeric_scope_factory
 
 POINTS = 40
+# compare()'s answer when the check holds the name constant: neither agreement nor refutation.
+_CONSTANT = "constant in this model"
 TOLERANCE = 1e-6
 _DECIMAL = re.compile(r"-?\d+\.(\d+)")
 
@@ -164,11 +166,12 @@ class _Context:
         binds its names do the page's other claims decide.
         """
         nearby = [entry for entry in self.models if entry.section == statement.section]
-        for self.active in ([nearby, self.models] if nearby else [self.models]):
+        for scope in [nearby, self.models] if nearby else [self.models]:
+            self.active = scope
             try:
                 return self.decide_in(statement)
             except _Unbound:
-                if self.active is not self.models:
+                if scope is not self.models:
                     continue
                 if statement.relation.kind in ("definition", "condition"):
                     raise
@@ -197,7 +200,9 @@ class _Context:
         if len(sides) != 2 or not re.fullmatch(r"[A-Za-z]", sides[0].strip()):
             return None
         name = sides[0].strip()
-        values = {entry.model.dimensions[name] for entry in self.active if name in entry.model.dimensions}
+        values = {
+            entry.model.dimensions[name] for entry in self.active if name in entry.model.dimensions
+        }
         if not values:
             raise _Unbound("no dimension")
         try:
@@ -221,7 +226,8 @@ class _Context:
             raise _Refuted(
                 "its right side is outside the claim dialect; rewrite it or say it in words"
             )
-        bound_somewhere, abstract, disagreements = False, True, []
+        bound_somewhere, abstract = False, True
+        disagreements: list[str] = []
         for entry in self.active:
             scope_at = self.scope(entry)
             lhs = _left_value(left, entry.model)
@@ -238,7 +244,8 @@ class _Context:
                 continue
             if problem is None:
                 return entry.claim_id
-            disagreements.append(f"{problem} (the model of claim {entry.claim_id!r})")
+            if problem != _CONSTANT:
+                disagreements.append(f"{problem} (the model of claim {entry.claim_id!r})")
         if disagreements:
             raise _Refuted(f"false: {disagreements[0]}")
         if bound_somewhere and abstract:
@@ -263,6 +270,7 @@ class _Context:
     ) -> str | None:
         algebra = NumpyAlgebra()
         compared = 0
+        values: list[np.ndarray] = []
         with np.errstate(all="ignore"):
             for point in self.points(entry):
                 scope = scope_at(point)
@@ -270,6 +278,7 @@ class _Context:
                 if not np.all(np.isfinite(bound)):
                     continue
                 compared += 1
+                values.append(bound)
                 for node in right:
                     stated = _array(evaluate(node, scope, algebra))
                     if stated.shape != bound.shape:
@@ -284,6 +293,11 @@ class _Context:
                         )
         if compared == 0:
             raise ValueError("no sample point in the domain")
+        if len(values) > 1 and all(np.allclose(value, values[0]) for value in values[1:]):
+            # The model holds the name constant (f on the line x = 0 is 0): agreeing there says
+            # little about the formula, so another check must decide it.
+            constant_formula = all(_is_number(node) for node in right)
+            return None if constant_formula else _CONSTANT
         return None
 
     # -- conditions -----------------------------------------------------------------------
@@ -322,8 +336,11 @@ class _Context:
     def condition_in(
         self, entry: PageModel, nodes: list[Node], operators: list[str]
     ) -> tuple[str | None, set[int]]:
-        """("", signs) if it holds at every sample point; (None, …) if the model lacks its
-        names; (why not, …) otherwise. ``signs`` are those of a scalar ``≠``'s two sides."""
+        """Whether the condition holds at every point the model samples.
+
+        Returns ("", signs) if it does, (None, …) if the model lacks its names and (why not, …)
+        otherwise; ``signs`` are those of a scalar ``≠``'s two sides.
+        """
         algebra = NumpyAlgebra()
         scope_at = self.scope(entry)
         signs: set[int] = set()
@@ -376,21 +393,38 @@ class _Context:
 
 
 def _applies_unknown(nodes: list[Node], model: Model) -> bool:
-    """Does a side apply a function the model does not define (``y = f(u)`` in general)?"""
+    """Whether a side applies a function the model does not define (``y = f(u)``)."""
     pending: list[Any] = list(nodes)
     while pending:
         node = pending.pop()
         if isinstance(node, tuple):  # the rows of a matrix
             pending.extend(node)
             continue
-        if isinstance(node, Call) and node.function not in BUILTIN_FUNCTIONS:
-            if node.function not in model.functions:
-                return True
+        if (
+            isinstance(node, Call)
+            and node.function not in BUILTIN_FUNCTIONS
+            and node.function not in model.functions
+        ):
+            return True
         if dataclasses.is_dataclass(node):
             for item in dataclasses.fields(node):
                 value = getattr(node, item.name)
                 pending.extend(value if isinstance(value, tuple) else [value])
     return False
+
+
+def _is_number(node: Node) -> bool:
+    """Whether a side is written without variables (its value cannot depend on the point)."""
+    pending: list[Any] = [node]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, tuple):
+            pending.extend(item)
+        elif isinstance(item, Name):
+            return False
+        elif dataclasses.is_dataclass(item):
+            pending.extend(getattr(item, f.name) for f in dataclasses.fields(item))
+    return True
 
 
 def _parse_side(latex: str) -> Node | None:

@@ -273,8 +273,8 @@ def _numeric(
             point = model.numeric_point(rng)
             try:
                 signs_seen.update(enumerate(model.condition_signs(point)))
-            except ConditionError as error:
-                raise ClaimFailure(str(error)) from None
+            except ConditionError as broken:
+                raise ClaimFailure(str(broken)) from None
             truth = np.asarray(truth_at(point), dtype=float)
             if not np.all(np.isfinite(truth)):
                 continue
@@ -328,9 +328,7 @@ def _real(value: Any) -> Any:
 def _witness(point: Mapping[sp.Symbol, float], model: Model, value: Any, truth: Any) -> str:
     # A model with no free variables (a claim at one fixed point) has no point to name.
     where = f"at {_point_text(point, model)} " if model.sample else ""
-    return (
-        f"{where}it gives {_number_text(value)}, but the true value is {_number_text(truth)}"
-    )
+    return f"{where}it gives {_number_text(value)}, but the true value is {_number_text(truth)}"
 
 
 def _point_text(point: Mapping[sp.Symbol, float], model: Model) -> str:

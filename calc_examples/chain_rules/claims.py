@@ -317,9 +317,7 @@ for general_id in ("chain-vec-general", "chain-vec-wrong-order"):
 
 # --- Exercises ------------------------------------------------------------------------------
 
-EXERCISE_1 = Model(
-    sample={x: (-1.2, 1.2)}, where={u: x**2, v: sp.exp(u), y: sp.cos(v)}
-)
+EXERCISE_1 = Model(sample={x: (-1.2, 1.2)}, where={u: x**2, v: sp.exp(u), y: sp.cos(v)})
 for exercise_1_id in ("chain-ex1-a", "chain-ex1-b", "chain-ex1-c", "chain-ex1-d"):
     claim(exercise_1_id, model=EXERCISE_1, lhs=r"\frac{dy}{dx}")(total)
 

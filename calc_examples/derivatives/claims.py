@@ -278,9 +278,7 @@ identity("deriv-mistake-chain", EVERYWHERE)
 # -- Exercises -----------------------------------------------------------------------------
 # Exercise 1: x^3 stays in (0, pi), where sin(x^3) > 0 and the logarithm is defined.
 w = sp.Symbol("w", real=True)
-LOG_SIN = Model(
-    sample={x: (0.2, 1.4)}, where={u: x**3, v: sp.sin(u), w: v**2}
-)  # 0 < x < pi^(1/3)
+LOG_SIN = Model(sample={x: (0.2, 1.4)}, where={u: x**3, v: sp.sin(u), w: v**2})  # 0 < x < pi^(1/3)
 for option in ("a", "b", "c", "d"):
     identity(f"deriv-ex1-option-{option}", LOG_SIN)
 identity("deriv-ex1-cot", LOG_SIN)

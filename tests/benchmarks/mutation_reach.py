@@ -1,4 +1,4 @@
-"""How reliably does a small change to a page's math fail the build, by where the math stands?
+"""Measure how reliably a small change to a page's math fails the build, by where it stands.
 
 For each region — display claims, inline claims, other inline math with a relation, definition
 blocks, notation blocks — the script makes random one-site changes of the kinds an author slips
@@ -25,12 +25,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from chapter_mutations import REPO_ROOT, chapter_problems, project_settings, verify_copy  # noqa: E402
+from chapter_mutations import REPO_ROOT, chapter_problems, project_settings, verify_copy
 
-from verified_docs.cache import ResultCache  # noqa: E402
-from verified_docs.examples.runner import ExampleRunner  # noqa: E402
-from verified_docs.page_scan import scan_page  # noqa: E402
-from verified_docs.relations import split_relations  # noqa: E402
+from verified_docs.cache import ResultCache
+from verified_docs.examples.runner import ExampleRunner
+from verified_docs.page_scan import scan_page
+from verified_docs.relations import split_relations
 
 CHAPTERS = ["derivatives", "chain-rules", "gradients", "jacobians", "hessians", "backprop"]
 CHAPTERS += ["long-chains", "notation"]
@@ -144,7 +144,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     arguments = parser.parse_args()
     rng = random.Random(arguments.seed)
-    texts = {page: (REPO_ROOT / "docs" / f"{page}.md").read_text(encoding="utf-8") for page in CHAPTERS}
+    texts = {
+        page: (REPO_ROOT / "docs" / f"{page}.md").read_text(encoding="utf-8") for page in CHAPTERS
+    }
     by_region: dict[str, list[Site]] = {}
     for page, text in texts.items():
         for site in sites(page, text):
