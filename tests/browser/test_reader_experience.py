@@ -75,6 +75,15 @@ def built_pages(site_dir: Path) -> list[str]:
 
 
 PAGES = source_pages()
+CHAPTER_TITLES = {
+    "Derivatives and their rules",
+    "Partial derivatives and gradients",
+    "Jacobians and layout conventions",
+    "The three chain rules",
+    "Long chains in matrix form",
+    "Backpropagation: the chain rule at scale",
+    "Hessians",
+}
 # The chapters: pages that state claims (their listings under claims/ excluded).
 CHAPTERS = [
     page
@@ -652,3 +661,33 @@ def test_sitemap_lists_every_page(built_site: Path) -> None:
     locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
     paths = sorted(urlsplit(location).path.lstrip("/") for location in locations)
     assert paths == sorted(built_pages(built_site))
+
+
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_navigation_lists_each_chapter_once_in_reading_order(
+    device: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
+) -> None:
+    """Assert the visible navigation names each chapter once, Hessians after backpropagation."""
+    page, _ = new_page(**(PHONE if device == "phone" else DESKTOP))
+    page.goto(urljoin(site_url, "derivatives/"))
+    if device == "phone":
+        page.locator("label.md-header__button[for='__drawer']").click()
+        page.wait_for_timeout(400)
+    labels = page.evaluate(
+        """scroll => [...document.querySelectorAll('.md-sidebar--primary .md-nav__link')]
+            .filter(a => {
+                if (!a.checkVisibility()) return false;
+                let box = a.getBoundingClientRect();
+                if (box.left < 0 || box.right > innerWidth + 1) return false;
+                if (!scroll) return true;
+                a.scrollIntoView({block: 'center'});
+                box = a.getBoundingClientRect();
+                const hit = document.elementFromPoint(box.left + 4, box.top + box.height / 2);
+                return box.height > 0 && hit !== null && (hit === a || a.contains(hit));
+            })
+            .map(a => a.textContent.replace(/\\s+/g, ' ').trim())""",
+        device == "desktop",
+    )
+    chapters = [label for label in labels if label in CHAPTER_TITLES]
+    assert len(chapters) == len(set(chapters)), f"a chapter is listed twice: {labels}"
+    assert chapters.index("Hessians") > chapters.index("Backpropagation: the chain rule at scale")
