@@ -256,7 +256,10 @@ def verified_extension(**options: str) -> VerifiedMathExtension:
     """The extension for a Zensical build staged by :func:`build`."""
     session, settings, fresh = _verified_session(options[CONFIG_OPTION], options[CACHE_OPTION])
     if not fresh:
-        raise RuntimeError("verified-docs: the staged verification is missing or stale")
+        raise RuntimeError(
+            "verified-docs: the verification staged for this build is missing or stale (an "
+            "engine or project file changed after it ran); run the Zensical step again"
+        )
     return _ZensicalVerified(session, settings, Path(options[DOCS_OPTION]))
 
 
