@@ -6,7 +6,15 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from verified_docs.claim_context import ANSWER, MISTAKE, OPTION, RESULT, claim_contexts
+from verified_docs.claim_context import (
+    ANSWER,
+    MISTAKE,
+    OPTION,
+    RESULT,
+    ClaimContext,
+    claim_contexts,
+    context_of,
+)
 from verified_docs.manifest import SCHEMA_VERSION, build_date, claim_url, claims_manifest
 from verified_docs.page_scan import DisplayMath
 from verified_docs.site import ClaimRecord, SiteReport
@@ -52,7 +60,10 @@ $$
 def test_contexts_name_heading_and_kind() -> None:
     """Assert each claim gets its heading as title and its kind from the page's structure."""
     contexts = claim_contexts(PAGE)
-    by_line = {line: (c.title, c.kind) for line, c in contexts.items()}
+    displays = [
+        n for n, line in enumerate(PAGE.split("\n"), start=1) if line.lstrip().startswith("$$ ")
+    ]
+    by_line = {line: (contexts[line].title, contexts[line].kind) for line in displays}
     assert by_line == {
         5: ("The power rule", RESULT),
         13: ("Worked example: 3x²y", ANSWER),
@@ -60,6 +71,8 @@ def test_contexts_name_heading_and_kind() -> None:
         25: ("Exercise 1, option B", OPTION),
         33: ("Common mistakes", MISTAKE),
     }
+    assert contexts[8] == ClaimContext("The power rule", RESULT), "running text has one too"
+    assert context_of(contexts, 8, refuted=True) == ClaimContext("The power rule", MISTAKE)
 
 
 def record(page: str, claim_id: str, line: int = 5) -> ClaimRecord:

@@ -36,7 +36,11 @@ class ClaimContext:
 
 
 def claim_contexts(text: str, first_line: int = 1) -> dict[int, ClaimContext]:
-    """The context of every display claim of a page, by the file line its ``$$`` opens on."""
+    """The context of a claim on each line of a page (file line numbers).
+
+    A display claim's is on the line its ``$$`` opens; every line of running text has one too,
+    for the inline claims written there.
+    """
     contexts: dict[int, ClaimContext] = {}
     heading = ""
     in_fence = in_choices = False
@@ -70,7 +74,19 @@ def claim_contexts(text: str, first_line: int = 1) -> dict[int, ClaimContext]:
                 contexts[number] = ClaimContext(heading, MISTAKE if refuted else ANSWER)
             else:
                 contexts[number] = ClaimContext(heading, MISTAKE if refuted else RESULT)
+        else:
+            # Running text, where an inline claim may stand.
+            kind = ANSWER if folded_indent is not None else RESULT
+            contexts[number] = ClaimContext(heading, kind)
     return contexts
+
+
+def context_of(contexts: dict[int, ClaimContext], line: int, refuted: bool) -> ClaimContext | None:
+    """A claim's context; a refuted statement outside a question's options is a mistake."""
+    context = contexts.get(line)
+    if context is not None and refuted and context.kind != OPTION:
+        return ClaimContext(context.title, MISTAKE)
+    return context
 
 
 def _plain_heading(text: str) -> str:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from verified_docs.claim_context import ClaimContext, claim_contexts
+from verified_docs.claim_context import ClaimContext, claim_contexts, context_of
 from verified_docs.site import ClaimRecord, SiteReport, page_body
 
 SCHEMA_VERSION = 2
@@ -37,7 +37,7 @@ def claims_manifest(
         page = str(equation.page)
         if page not in contexts:
             contexts[page] = _contexts(repo_root / page)
-        context = contexts[page].get(equation.line)
+        context = context_of(contexts[page], equation.line, equation.role == "refuted")
         claims.append(
             {
                 "id": equation.claim_id,

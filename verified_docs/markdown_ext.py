@@ -21,10 +21,18 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
+from verified_docs.claim_context import ClaimContext, claim_contexts, context_of
 from verified_docs.math_render import KatexRenderer, LatexError
-from verified_docs.page_scan import scan_page
-from verified_docs.render import claim_anchor, claim_html, equation_html, example_output_html
-from verified_docs.site import ClaimRecord, SiteReport
+from verified_docs.page_scan import DisplayMath, scan_page
+from verified_docs.plain_math import plain_math
+from verified_docs.render import (
+    claim_anchor,
+    claim_html,
+    equation_html,
+    example_output_html,
+    method_text,
+)
+from verified_docs.site import ClaimRecord, SiteReport, page_body
 
 # "<!-- verified-claims -->" lists every claim not listed elsewhere, with an overview;
 # "<!-- verified-claims: derivatives.md -->" lists the claims of one chapter.
@@ -53,6 +61,8 @@ class Session:
     problems: list[str] = field(default_factory=list)
     # chapter (docs-relative) -> the page that lists its claims, when it is not CLAIMS_PAGE
     claims_pages: dict[str, str] = field(default_factory=dict)
+    # page -> its claims' titles and kinds, read when a claims listing first needs them
+    contexts: dict[str, dict[int, ClaimContext]] = field(default_factory=dict)
 
     def claims_page_for(self, page: PurePosixPath | Path) -> str:
         """Where the claims of ``page`` (named relative to the repository) are listed."""
@@ -207,19 +217,24 @@ def claims_index_markdown(
         # Raw HTML: MkDocs cannot see the anchors of stashed claim blocks, so the link is
         # computed here and checked by the built-site link test instead.
         link = f"{session.url_of(page)}#{claim_anchor(claim_id)}"
-        lines += [f"## `{claim_id}` {{#{claim_anchor(claim_id)}}}", ""]
+        context = _claim_context(session, equation)
+        title = context.title if context else claim_id
+        summary = _markdown_text(_shortened(plain_math(equation.latex)))
+        lines += [f"## {_markdown_text(title)}: {summary} {{#{claim_anchor(claim_id)}}}", ""]
         lines.append(
-            f'Stated on <a href="{html.escape(link)}">{html.escape(page)}</a> '
-            f"(line {equation.line})"
-            f"{' as a refuted option' if equation.role == 'refuted' else ''}."
+            f"{(context.kind if context else equation.role).capitalize()}, "
+            f'<a href="{html.escape(link)}">read it in the chapter</a> '
+            f"(<code>{html.escape(page)}</code>, line {equation.line}; "
+            f"id <code>{html.escape(claim_id)}</code>)."
         )
         lines += ["", stash(session.render_math(equation.latex, True)), ""]
         if record.skipped:
             lines.append("- Not checked: execution is off in this preview build.")
         elif record.verdict:
-            lines += [f"- {method}" for method in record.verdict.methods]
+            lines += [f"- {_markdown_text(method_text(m))}" for m in record.verdict.methods]
             if record.verdict.witness:
-                lines.append(f"- Counterexample: {record.verdict.witness}")
+                witness = plain_math(record.verdict.witness)
+                lines.append(f"- Counterexample: {_markdown_text(witness)}")
         else:
             lines.append(f"- **Not verified:** {record.error}")
         if record.check:
@@ -232,6 +247,27 @@ def claims_index_markdown(
             ]
         lines.append("")
     return lines
+
+
+def _claim_context(session: Session, equation: DisplayMath) -> ClaimContext | None:
+    """The claim's title and kind, read from its page (each page read once per build)."""
+    page = str(equation.page)
+    if page not in session.contexts:
+        try:
+            text = (session.repo_root / page).read_text(encoding="utf-8")
+        except OSError:
+            text = ""
+        session.contexts[page] = claim_contexts(*page_body(text))
+    return context_of(session.contexts[page], equation.line, equation.role == "refuted")
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _markdown_text(text: str) -> str:
+    """Plain text that Markdown shows as it is: no emphasis from ``_`` or ``*``, no HTML."""
+    return re.sub(r"([\\`*_\[\]{}#])", r"\\\1", html.escape(text, quote=False))
 
 
 def _overview(session: Session, records: list[ClaimRecord]) -> list[str]:
