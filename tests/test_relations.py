@@ -173,3 +173,22 @@ def test_execution_off_skips_the_checks() -> None:
     (record,) = check_statements(_statements("let $u = t^3$\n"), [SQUARED], execute=False)
     assert record.skipped
     assert record.error is None
+
+
+def test_binding_must_be_a_point_the_checks_fix() -> None:
+    """Assert 'at $t = 0$' passes where a check fixes t at 0 and fails where it fixes t at 1."""
+    at_zero = PageModel("at-zero", Model(sample={u: (-1.0, 1.0)}, names={"t": sp.Integer(0)}))
+    at_one = PageModel("at-one", Model(sample={u: (-1.0, 1.0)}, names={"t": sp.Integer(1)}))
+    assert _errors("at $t = 0$\n", at_zero) == [None]
+    (error,) = _errors("at $t = 0$\n", at_one)
+    assert error == "false: the checks of this page fix t = 1"
+
+
+def test_listed_cases_must_be_the_checked_dimensions() -> None:
+    """Assert 'n = 2, 3, 4' must list exactly the dimensions the checks use."""
+    models = [
+        PageModel(f"n{n}", Model(sample={t: (-1.0, 1.0)}, dimensions={"n": n})) for n in (2, 3)
+    ]
+    assert _errors("for $n = 2, 3$\n", *models) == [None]
+    (error,) = _errors("for $n = 2, 3, 4$\n", *models)
+    assert error == "false: the checks of this page fix n = 2, 3"

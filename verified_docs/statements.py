@@ -166,12 +166,16 @@ class _Context:
         binds its names do the page's other claims decide.
         """
         nearby = [entry for entry in self.models if entry.section == statement.section]
-        for scope in [nearby, self.models] if nearby else [self.models]:
+        scopes = [nearby, self.models] if nearby else [self.models]
+        if statement.relation.kind in ("binding", "dimension"):
+            # "At x = 0" picks the point of its own section; other sections fix other points.
+            scopes = [nearby]
+        for scope in scopes:
             self.active = scope
             try:
                 return self.decide_in(statement)
             except _Unbound:
-                if scope is not self.models:
+                if scope is not scopes[-1]:
                     continue
                 if statement.relation.kind in ("definition", "condition"):
                     raise
@@ -195,26 +199,32 @@ class _Context:
 
     # -- bindings -------------------------------------------------------------------------
     def binding(self, statement: Statement) -> str | None:
-        """``n = 2, 3, 4`` where checks have a dimension n: the values must be theirs."""
+        """A constant given to a name the checks fix (a dimension, ``t = 0``) must be theirs.
+
+        ``n = 2, 3, 4`` lists the cases checked and must be exactly the checks' dimensions;
+        one value (``t = 0``, ``N = 3``) picks a case, which must be one a check fixes.
+        """
         sides = statement.relation.sides
-        if len(sides) != 2 or not re.fullmatch(r"[A-Za-z]", sides[0].strip()):
+        if len(sides) != 2:
             return None
         name = sides[0].strip()
-        values = {
-            entry.model.dimensions[name] for entry in self.active if name in entry.model.dimensions
-        }
-        if not values:
-            raise _Unbound("no dimension")
         try:
-            stated = {int(part) for part in _top_level_split(sides[1], ",")}
+            stated = {float(part) for part in _top_level_split(sides[1], ",")}
         except ValueError:
-            return None  # n = m: a relation between dimensions, the case chosen
-        # One value picks a case, which must be one the checks cover; a list says which cases
-        # are checked, and must be exactly those.
-        if (len(stated) == 1 and not stated <= values) or (len(stated) > 1 and stated != values):
-            shown = ", ".join(str(value) for value in sorted(values))
-            raise _Refuted(f"false: the checks of this page use {name} = {shown}")
-        return next(entry.claim_id for entry in self.active if name in entry.model.dimensions)
+            return None  # n = m, or a vector: the case chosen, or an example's input
+        fixed: dict[float, str] = {}
+        for entry in self.active:
+            value = _fixed_value(name, entry.model)
+            if value is not None:
+                fixed.setdefault(value, entry.claim_id)
+        if not fixed:
+            raise _Unbound("no check fixes it")
+        if (len(stated) == 1 and not stated <= set(fixed)) or (
+            len(stated) > 1 and stated != set(fixed)
+        ):
+            shown = ", ".join(f"{value:g}" for value in sorted(fixed))
+            raise _Refuted(f"false: the checks of this page fix {name} = {shown}")
+        return fixed[min(stated)]
 
     # -- definitions ----------------------------------------------------------------------
     def definition(self, statement: Statement) -> str | None:
@@ -390,6 +400,32 @@ class _Context:
                 raise _Unbound("no check binds it")
             agreeing = agreeing or matching[0]
         return agreeing
+
+
+def _fixed_value(name: str, model: Model) -> float | None:
+    """The constant a model fixes ``name`` to (a dimension, a name or a derived variable)."""
+    if name in model.dimensions:
+        return float(model.dimensions[name])
+    try:
+        canonical = canonical_name(name)
+    except LatexSyntaxError:
+        return None
+    candidates: list[Any] = [
+        m for latex, m in model.names.items() if _canonical(latex) == canonical
+    ]
+    candidates += [d for s, d in model.where.items() if canonical_name(sp.latex(s)) == canonical]
+    for meaning in candidates:
+        value = sp.sympify(meaning) if not isinstance(meaning, sp.MatrixBase) else None
+        if value is not None and value.is_number:
+            return float(value)
+    return None
+
+
+def _canonical(latex: str) -> str | None:
+    try:
+        return canonical_name(latex)
+    except LatexSyntaxError:
+        return None
 
 
 def _applies_unknown(nodes: list[Node], model: Model) -> bool:
