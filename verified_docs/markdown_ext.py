@@ -30,6 +30,7 @@ from verified_docs.render import (
     claim_html,
     equation_html,
     example_output_html,
+    inline_claim_html,
     method_text,
 )
 from verified_docs.site import ClaimRecord, SiteReport, page_body
@@ -37,14 +38,24 @@ from verified_docs.site import ClaimRecord, SiteReport, page_body
 # "<!-- verified-claims -->" lists every claim not listed elsewhere, with an overview;
 # "<!-- verified-claims: derivatives.md -->" lists the claims of one chapter.
 INDEX_MARKER = re.compile(r"^<!-- verified-claims(?:: (?P<page>\S+))? -->$")
-CLAIMS_PAGE = "verified-claims.md"
 # Blocks are found before pymdownx.snippets (32), while line numbers are still those of the
 # file, but stashed after normalize_whitespace (30), which strips the stash's placeholder
 # markers, and before the fenced-code (25) and raw-HTML (20) preprocessors.
 PREPROCESSOR_PRIORITY = 40
 STASH_PRIORITY = 29
 BLOCK_KEY = "mcv-block-{index:06d}-mcv"
-INLINE_MATH = r"(?<![\\$])\$(?![\s$])((?:\\.|[^\\$])+?)(?<!\s)\$(?!\d)"
+# The name under which a builder lists this extension in ``markdown_extensions``.
+EXTENSION_NAME = "verified_docs.markdown_ext"
+NOT_VERIFIED = (
+    "verified-docs: this builder ran the Markdown extension but not the verified-docs "
+    "plugin, so no claim on this site would be verified and no example would run; "
+    "build with `mkdocs build` (plugins: - verified-docs)"
+)
+# Inline math, and the claim marker an inline claim carries: ``$…${claim: <id>}``.
+INLINE_MATH = (
+    r"(?<![\\$])\$(?![\s$])((?:\\.|[^\\$])+?)(?<!\s)\$(?!\d)"
+    r"(?:\{(?:claim|refuted|restates):\s*([^}\s]*)\})?"
+)
 
 
 @dataclass
@@ -54,20 +65,23 @@ class Session:
     report: SiteReport
     katex: KatexRenderer
     repo_root: Path
-    docs_prefix: PurePosixPath = field(default_factory=lambda: PurePosixPath("docs"))
+    docs_prefix: PurePosixPath
     use_directory_urls: bool = True
-    page: PurePosixPath = field(default_factory=lambda: PurePosixPath("docs/index.md"))
+    page: PurePosixPath = field(default_factory=PurePosixPath)  # set before each page
     first_line: int = 1
     problems: list[str] = field(default_factory=list)
-    # chapter (docs-relative) -> the page that lists its claims, when it is not CLAIMS_PAGE
+    # the page that lists every claim not listed on a page of its chapter
+    claims_index: str = "verified-claims.md"
+    # chapter (docs-relative) -> the page that lists its claims, when it is not claims_index
     claims_pages: dict[str, str] = field(default_factory=dict)
+    chapter_titles: dict[str, str] = field(default_factory=dict)
     # page -> its claims' titles and kinds, read when a claims listing first needs them
     contexts: dict[str, dict[int, ClaimContext]] = field(default_factory=dict)
 
     def claims_page_for(self, page: PurePosixPath | Path) -> str:
         """Where the claims of ``page`` (named relative to the repository) are listed."""
         chapter = str(PurePosixPath(str(page)).relative_to(self.docs_prefix))
-        return self.claims_pages.get(chapter, CLAIMS_PAGE)
+        return self.claims_pages.get(chapter, self.claims_index)
 
     def render_math(self, latex: str, display: bool, line: int | None = None) -> str:
         try:
@@ -111,6 +125,8 @@ class _ClaimsPreprocessor(Preprocessor):
         scan = scan_page(Path(str(session.page)), "\n".join(lines), session.first_line)
         replacements: dict[int, tuple[int, list[str]]] = {}
         for equation in scan.equations:
+            if equation.inline:
+                continue  # rendered where it stands, by the inline math pattern
             start = equation.line - session.first_line
             end = equation.end_line - session.first_line
             math = session.render_math(equation.latex, True, equation.line)
@@ -198,7 +214,8 @@ def claims_index_markdown(
     pages of their own and the claims of every other chapter.
     """
     records = sorted(session.report.claims, key=lambda r: (str(r.equation.page), r.equation.line))
-    listing = session.claims_pages.get(chapter, CLAIMS_PAGE) if chapter else CLAIMS_PAGE
+    index = session.claims_index
+    listing = session.claims_pages.get(chapter, index) if chapter else index
     overview = _overview(session, records) if chapter is None else []
     shown = records if overview else []  # the overview counts the whole site
     records = [r for r in records if session.claims_page_for(r.equation.page) == listing]
@@ -273,10 +290,11 @@ def _markdown_text(text: str) -> str:
 def _overview(session: Session, records: list[ClaimRecord]) -> list[str]:
     """A table of the chapters whose claims have a page of their own."""
     rows = []
-    for chapter, listing in sorted(session.claims_pages.items(), key=lambda item: item[1]):
+    # claims_pages is in reading order (the plugin builds it from the navigation).
+    for chapter, listing in session.claims_pages.items():
         mine = [r for r in records if session.claims_page_for(r.equation.page) == listing]
         wrong = sum(1 for r in mine if r.equation.role == "refuted")
-        title = chapter.removesuffix(".md").replace("-", " ").capitalize()
+        title = session.chapter_titles.get(chapter) or chapter.removesuffix(".md")
         rows.append(f"| [{title}]({listing}) | {len(mine) - wrong} | {wrong} |")
     if not rows:
         return []
@@ -294,11 +312,15 @@ class _InlineMath(InlineProcessor):
         self.session = session
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | str, int, int]:
-        return (
-            self.md.htmlStash.store(self.session.render_math(m.group(1), False)),
-            m.start(0),
-            (m.end(0)),
-        )
+        session = self.session
+        math = session.render_math(m.group(1), False)
+        if m.group(2):
+            page = Path(str(session.page))
+            record = session.report.claim_with_id(page, m.group(2), m.group(1))
+            if record is not None:
+                index_url = session.url_of(session.claims_page_for(record.equation.page))
+                math = inline_claim_html(record, math, index_url)
+        return self.md.htmlStash.store(math), m.start(0), m.end(0)
 
 
 class VerifiedMathExtension(Extension):
@@ -318,3 +340,35 @@ class VerifiedMathExtension(Extension):
         md.inlinePatterns.register(
             _InlineMath(INLINE_MATH, md, self.session), "verified_inline_math", 185
         )
+
+
+class _RefuseUnverified(Preprocessor):
+    """Stop a build whose builder loaded this extension without a verified report."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        raise NotVerifiedError(NOT_VERIFIED)
+
+
+class NotVerifiedError(RuntimeError):
+    """The page would be published without its claims verified."""
+
+
+class _UnverifiedGuard(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(_RefuseUnverified(md), "verified_docs_guard", 1000)
+
+
+def makeExtension(**kwargs: Any) -> Extension:
+    """What a builder gets when it loads this extension by name: a refusal, never a pass.
+
+    The verified-docs plugin replaces the named extension with one that holds the verified
+    report; a builder that ignores plugins (Zensical accepts and ignores them) would
+    otherwise publish every page with its claims unchecked. Only a build staged by
+    :mod:`verified_docs.zensical_build`, which verified everything first, passes the options
+    that turn this into the rendering extension.
+    """
+    if kwargs:
+        from verified_docs.zensical_build import verified_extension
+
+        return verified_extension(**kwargs)
+    return _UnverifiedGuard()

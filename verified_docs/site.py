@@ -11,7 +11,6 @@ import difflib
 import importlib
 import importlib.util
 import multiprocessing
-import os
 import pkgutil
 import sys
 import traceback
@@ -25,11 +24,15 @@ from verified_docs.examples.determinism import unstable_calls
 from verified_docs.examples.runner import ExampleRunner, SectionRun
 from verified_docs.examples.sections import SectionError, find_section, split_sections
 from verified_docs.links import broken_links, page_anchors
-from verified_docs.page_scan import DisplayMath, Example, PageScan, scan_page
+from verified_docs.page_scan import RESTATES, DisplayMath, Example, PageScan, scan_page
+from verified_docs.settings import Settings
+from verified_docs.statements import (
+    PageModel,
+    StatementRecord,
+    check_statements,
+    statement_message,
+)
 from verified_docs.verify import ClaimFailure, Verdict, verify_equation
-
-CHECK_MODULE_NAME = "claims"
-WORKERS_VARIABLE = "VERIFIED_DOCS_WORKERS"
 
 
 @dataclass
@@ -55,10 +58,34 @@ class SiteReport:
     claims: list[ClaimRecord] = field(default_factory=list)
     examples: list[ExampleRecord] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    statements: list[StatementRecord] = field(default_factory=list)
+    # ``$…${restates: id}``: a claim stated again (a summary), verified by the same check
+    restatements: list[ClaimRecord] = field(default_factory=list)
 
-    def claim_at(self, page: Path, line: int) -> ClaimRecord | None:
+    def claim_at(self, page: Path, line: int, claim_id: str | None = None) -> ClaimRecord | None:
+        """The claim stated at ``page:line`` (with ``claim_id``, for inline claims on one line)."""
         return next(
-            (r for r in self.claims if r.equation.page == page and r.equation.line == line), None
+            (
+                r
+                for r in [*self.claims, *self.restatements]
+                if r.equation.page == page
+                and r.equation.line == line
+                and claim_id in (None, r.equation.claim_id)
+            ),
+            None,
+        )
+
+    def claim_with_id(self, page: Path, claim_id: str, latex: str) -> ClaimRecord | None:
+        """The inline claim (or restatement) ``claim_id`` written as ``latex`` on ``page``."""
+        return next(
+            (
+                r
+                for r in [*self.claims, *self.restatements]
+                if r.equation.page == page
+                and r.equation.claim_id == claim_id
+                and " ".join(r.equation.latex.split()) == " ".join(latex.split())
+            ),
+            None,
         )
 
     def example_at(self, page: Path, line: int) -> ExampleRecord | None:
@@ -102,8 +129,8 @@ def scan_docs(docs_dir: Path, repo_root: Path) -> list[PageScan]:
 _LOADED: dict[str, tuple[tuple[tuple[str, int, int], ...], dict[str, ClaimCheck], list[str]]] = {}
 
 
-def load_checks(package: str = "calc_examples") -> tuple[dict[str, ClaimCheck], list[str]]:
-    """Import every ``claims`` module of ``package`` and return the registered checks.
+def load_checks(package: str, module_name: str) -> tuple[dict[str, ClaimCheck], list[str]]:
+    """Import every ``module_name`` module of ``package`` and return the registered checks.
 
     Modules are imported afresh whenever a source file of the package has changed since the
     last call, so ``mkdocs serve`` sees edited checks; otherwise the last result is reused
@@ -117,65 +144,70 @@ def load_checks(package: str = "calc_examples") -> tuple[dict[str, ClaimCheck], 
         for path in sorted(Path(location).rglob("*.py"))
         if (stat := path.stat())
     )
-    cached = _LOADED.get(package)
+    cached = _LOADED.get(f"{package}:{module_name}")
     if cached is not None and cached[0] == signature and signature:
         REGISTRY.clear()
         REGISTRY.update(cached[1])
         return dict(cached[1]), list(cached[2])
-    checks, problems = _import_checks(package)
-    _LOADED[package] = (signature, checks, problems)
+    checks, problems = _import_checks(package, module_name, locations)
+    _LOADED[f"{package}:{module_name}"] = (signature, checks, problems)
     return dict(checks), list(problems)
 
 
-def _import_checks(package: str) -> tuple[dict[str, ClaimCheck], list[str]]:
+def _import_checks(
+    package: str, module_name: str, locations: list[str]
+) -> tuple[dict[str, ClaimCheck], list[str]]:
     for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
         del sys.modules[name]
     REGISTRY.clear()
     problems: list[str] = []
     root = importlib.import_module(package)
     for module in pkgutil.walk_packages(root.__path__, prefix=package + "."):
-        if module.name.rsplit(".", 1)[-1] == CHECK_MODULE_NAME:
+        if module.name.rsplit(".", 1)[-1] == module_name:
             try:
                 importlib.import_module(module.name)
             except DuplicateCheckError as error:
                 problems.append(str(error))
             except Exception as error:
-                problems.append(_import_problem(module.name, error))
+                problems.append(_import_problem(module.name, error, locations))
     return dict(REGISTRY), problems
 
 
-def _import_problem(module_name: str, error: Exception) -> str:
+def _import_problem(module_name: str, error: Exception, locations: list[str]) -> str:
     """One line naming the file and line where importing a checks module failed."""
     if isinstance(error, SyntaxError) and error.filename:
         where = f"{_relative(Path(error.filename), Path.cwd())}:{error.lineno}"
     else:
         frames = traceback.extract_tb(error.__traceback__)
-        ours = [f for f in frames if "calc_examples" in Path(f.filename).parts] or frames
+        inside = [Path(location).resolve() for location in locations]
+        ours = [
+            frame
+            for frame in frames
+            if any(folder in Path(frame.filename).resolve().parents for folder in inside)
+        ] or frames
         where = f"{_relative(Path(ours[-1].filename), Path.cwd())}:{ours[-1].lineno}"
     return f"{where}: importing the checks of {module_name} raised {type(error).__name__}: {error}"
 
 
 def verify_site(
-    docs_dir: Path,
-    repo_root: Path,
+    settings: Settings,
     runner: ExampleRunner,
     *,
     cache: ResultCache | None = None,
-    execute: bool = True,
     only: Collection[Path] | None = None,
-    workers: int | None = None,
 ) -> SiteReport:
     """Scan, bind, verify and run everything; problems are one line each, with file:line.
 
-    With ``execute=False`` (a prose-only preview) bindings are still checked, but no claim is
-    verified and no example runs; the records say so and the pages show it. ``only`` (pages
-    named relative to the repository) limits verification and examples to those pages, for a
-    test run of one chapter; bindings are still checked across the whole site.
+    With ``settings.execute`` off (a prose-only preview) bindings are still checked, but no
+    claim is verified and no example runs; the records say so and the pages show it. ``only``
+    (pages named relative to the project) limits verification and examples to those pages, for
+    a test run of one chapter; bindings are still checked across the whole site.
     """
     report = SiteReport()
+    docs_dir, repo_root, execute = settings.docs_dir, settings.project_root, settings.execute
     selected = {Path(page) for page in only} if only is not None else None
-    verify = _Verifier(cache, default_workers() if workers is None else workers)
-    checks, check_problems = load_checks()
+    verify = _Verifier(cache, settings.worker_count)
+    checks, check_problems = load_checks(settings.package, settings.checks_module)
     report.problems.extend(check_problems)
     scans = scan_docs(docs_dir, repo_root)
     first_use: dict[str, DisplayMath] = {}
@@ -188,17 +220,22 @@ def verify_site(
             if equation.claim_id is not None
         ]
         examples = [
-            run_example(example, repo_root, runner if active else None) for example in scan.examples
+            run_example(example, settings, runner if active else None) for example in scan.examples
         ]
         pages.append((scan, claims, examples))
     verify.finish()
     # Problems in reading order: each page's syntax, claims and examples, then the site's.
     for scan, claims, examples in pages:
         report.problems.extend(str(problem) for problem in scan.problems)
-        report.claims.extend(claims)
+        report.claims.extend(r for r in claims if r.equation.role != RESTATES)
+        report.restatements.extend(r for r in claims if r.equation.role == RESTATES)
         report.problems.extend(
             claim_message(record.equation, record.error) for record in claims if record.error
         )
+        active = execute and (selected is None or Path(scan.page) in selected)
+        statements = check_statements(scan.statements, page_models(claims), execute=active)
+        report.statements.extend(statements)
+        report.problems.extend(statement_message(record) for record in statements if record.error)
         report.examples.extend(examples)
         report.problems.extend(
             example_message(record.example, record.error) for record in examples if record.error
@@ -211,6 +248,29 @@ def verify_site(
             )
     report.problems.extend(link_problems(docs_dir, repo_root))
     return report
+
+
+def page_models(claims: list[ClaimRecord]) -> list[PageModel]:
+    """The models of the checks a page's claims are bound to: what its definitions mean."""
+    found = []
+    for record in claims:
+        if record.check is None:
+            continue
+        for model in record.check.models:
+            try:
+                quantity = record.check.quantity(model)
+            except Exception:  # a broken check is reported with its claim
+                quantity = None
+            found.append(
+                PageModel(
+                    record.equation.claim_id or "",
+                    model,
+                    record.check.lhs,
+                    quantity,
+                    record.equation.section,
+                )
+            )
+    return found
 
 
 def claim_message(equation: DisplayMath, reason: str) -> str:
@@ -297,12 +357,6 @@ def _outcome(check: ClaimCheck, latex: str, refuted: bool) -> tuple[Verdict | No
         return None, f"the check raised {type(error).__name__}: {error}"
 
 
-def default_workers() -> int:
-    """``$VERIFIED_DOCS_WORKERS``, or one process per CPU."""
-    setting = os.environ.get(WORKERS_VARIABLE, "")
-    return int(setting) if setting.isdigit() and int(setting) > 0 else (os.cpu_count() or 1)
-
-
 def _verdict_from_json(stored: dict[str, object] | None) -> Verdict | None:
     if stored is None:
         return None
@@ -324,6 +378,13 @@ def _bind_claim(
     """Bind a claim to its check and queue it for verification (which ``finish`` does)."""
     claim_id = equation.claim_id or ""
     record = ClaimRecord(equation)
+    if equation.role == RESTATES:
+        record.check = checks.get(claim_id)
+        if claim_id not in first_use or record.check is None:
+            record.error = "restates a claim that is not stated before it on this site"
+        else:
+            verify.add(record, record.check, equation, active)
+        return record
     if claim_id in first_use:
         earlier = first_use[claim_id]
         record.error = f"id used twice (first at {earlier.page}:{earlier.line})"
@@ -339,16 +400,18 @@ def _bind_claim(
     return record
 
 
-def run_example(example: Example, repo_root: Path, runner: ExampleRunner | None) -> ExampleRecord:
+def run_example(
+    example: Example, settings: Settings, runner: ExampleRunner | None
+) -> ExampleRecord:
     """Resolve an example's section and run its module (once per runner).
 
     Without a runner (execution is off, or the page is not selected) the section is resolved
     for the page but nothing runs; the record says it was skipped.
     """
     record = ExampleRecord(example, skipped=runner is None)
-    path = repo_root / example.source
-    if not example.source.startswith("calc_examples/"):
-        record.error = "examples must live in calc_examples/"
+    path = settings.project_root / example.source
+    if not PurePosixPath(example.source).is_relative_to(settings.examples_dir):
+        record.error = f"examples must live in {settings.examples_dir}/"
         return record
     if not path.is_file():
         record.error = f"no such file {example.source}"
