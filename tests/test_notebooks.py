@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import nbformat
+import pytest
 
 from verified_docs.examples.runner import ModuleRun, SectionRun
 from verified_docs.examples.sections import split_sections
@@ -78,3 +80,125 @@ def test_download_link_goes_under_the_title() -> None:
     assert page.startswith('<h1 id="t">Title</h1><p class="mcv-notebook">')
     assert 'href="../notebooks/demo.ipynb" download' in page
     assert notebook_name(Path("docs/chain-rules.md")) == "chain-rules.ipynb"
+
+
+PAGE = """---
+title: Demo
+---
+
+# Demo
+
+Some prose with $x^2${claim: demo-inline} and a [link](other.md#part).
+
+```python run
+--8<-- "calc_examples/demo.py:first"
+```
+
+## Exercise 1 {#ex-1}
+
+<div class="mcv-choices" markdown>
+
+$$ claim: demo-a
+x = x
+$$
+
+$$ refuted: demo-b
+x = 2
+$$
+
+</div>
+
+??? success "Answer and reasons"
+
+    **A is correct.**
+
+```python run
+--8<-- "calc_examples/demo.py:second"
+```
+"""
+
+
+def chapter(run: ModuleRun | None) -> dict[str, object]:
+    chunks = split_sections(Path("calc_examples/demo.py"), MODULE)
+    text = chapter_notebook(
+        "Demo", "../demo/", [("calc_examples/demo.py", chunks, run)], page_markdown=PAGE
+    )
+    return json.loads(text)
+
+
+def test_chapter_notebook_carries_the_prose_around_the_code() -> None:
+    """Assert prose cells surround each example, which brings the code before its section."""
+    cells = chapter(run_with_outputs())["cells"]
+    kinds = [cell["cell_type"] for cell in cells]
+    assert kinds == ["markdown", "markdown", "code", "markdown", "code"]
+    prose = "".join(cells[1]["source"])
+    assert "Some prose with $x^2$ and a [link](../other/#part)." in prose
+    assert "title: Demo" not in prose
+    assert "".join(cells[2]["source"]) == "import math\nprint(math.sqrt(16))"
+    assert cells[2]["outputs"][0]["text"] == ["4.0\n"]
+    options = "".join(cells[3]["source"])
+    assert "**A.**\n\n$$\nx = x\n$$" in options
+    assert "**B.**" in options
+    assert "claim:" not in options
+    assert "refuted:" not in options
+    assert "mcv-choices" not in options
+    assert "## Exercise 1\n" in options
+    assert "<details><summary>Answer and reasons</summary>\n\n**A is correct.**" in options
+    assert "</details>" in options
+
+
+def chapter_notebooks() -> dict[str, str]:
+    """Every chapter's notebook as the build writes it (prose, code and this run's outputs)."""
+    from verified_docs.examples.runner import ExampleRunner
+    from verified_docs.page_scan import scan_page
+    from verified_docs.site import page_body
+
+    root = Path(__file__).resolve().parents[1]
+    notebooks = {}
+    with ExampleRunner(root) as runner:
+        for page in sorted((root / "docs").glob("*.md")):
+            body, first = page_body(page.read_text("utf-8"))
+            examples = scan_page(page.relative_to(root), body, first).examples
+            sources = list(dict.fromkeys(example.source for example in examples))
+            if not sources:
+                continue
+            modules = []
+            for source in sources:
+                path = root / source
+                modules.append((source, split_sections(path, path.read_text("utf-8")), None))
+                modules[-1] = (source, modules[-1][1], runner.run_module(path))
+            notebooks[page.stem] = chapter_notebook(
+                page.stem, f"../{page.stem}/", modules, page_markdown=page.read_text("utf-8")
+            )
+    return notebooks
+
+
+def printed(cell: Any) -> str:
+    """What a code cell printed, however the kernel split it into stream messages."""
+    return "".join(
+        output.get("text", "") for output in cell.outputs if output.output_type == "stream"
+    )
+
+
+def test_every_chapter_notebook_runs_outside_the_repository(tmp_path: Path) -> None:
+    """Assert each chapter's notebook runs in a fresh kernel in an empty folder, as the page."""
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("ipykernel")
+    for name, text in chapter_notebooks().items():
+        folder = tmp_path / name
+        folder.mkdir()
+        notebook = nbformat.reads(text, as_version=4)
+        expected = [printed(cell) for cell in notebook.cells if cell.cell_type == "code"]
+        notebook.cells.append(
+            nbformat.v4.new_code_cell(
+                "import sys\nprint(all(not m.startswith('calc_examples') or "
+                "str(getattr(sys.modules[m], '__file__', '')).startswith(str(__import__('os')"
+                ".getcwd())) for m in list(sys.modules)))"
+            )
+        )
+        nbclient.NotebookClient(
+            notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": folder}}
+        ).execute()
+        ran = [printed(cell) for cell in notebook.cells if cell.cell_type == "code"]
+        assert ran[-1] == "True\n", f"{name}: a cell imported the repository's own modules"
+        assert ran[:-1] == expected, f"{name}: the notebook prints something else than the page"

@@ -1,15 +1,25 @@
-"""A chapter's code as a Jupyter notebook, with the outputs the build produced.
+"""A chapter as a Jupyter notebook: its prose, its code and the outputs the build produced.
 
 Readers who want to experiment download the notebook instead of copying cells from the page.
-It holds every module the chapter runs, whole and in file order (the code outside sections
-too, so it runs top to bottom), and each section's output from this very build: the notebook
-cannot disagree with the page. Nothing is executed here.
+Given the page's Markdown, the notebook is the chapter: its prose as Markdown cells (math as
+``$…$`` and ``$$…$$``, folded answers as ``<details>``), and each example where the page shows
+it, with that example's output from this very build, so the notebook cannot disagree with the
+page. Each module still runs top to bottom: the code around a section (imports, helpers) goes
+into the cell of the section that follows it. Without the page, the modules are shown whole.
+
+The notebook runs anywhere with ``pip install sympy numpy matplotlib``: the repository modules
+its code imports are written next to it by its first cell, so nothing of the repository needs
+to be installed. Nothing is executed here.
 """
 
 from __future__ import annotations
 
+import ast
+import importlib.util
+import json
+import re
 from collections.abc import Iterable
-from pathlib import PurePath
+from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
 
 import nbformat
@@ -18,37 +28,56 @@ from nbformat import v4
 from verified_docs.examples.runner import ModuleRun
 from verified_docs.examples.sections import Chunk
 
+Module = tuple[str, list[Chunk], ModuleRun | None]
+EXAMPLE = re.compile(
+    r'^(?P<indent>[ \t]*)```python run[^\n]*\n[ \t]*--8<-- "(?P<source>[^":]+):(?P<section>[^"]+)"'
+    r"\n[ \t]*```[ \t]*$",
+    re.MULTILINE,
+)
+ROLE = re.compile(r"^(?P<indent>[ \t]*)\$\$ (?:claim|refuted|restates|definition|notation)\b.*$")
+INLINE_ROLE = re.compile(r"\$\{(?:claim|refuted|restates):[^}]*\}")
+HEADING_ID = re.compile(r"^(#{1,6} .*?)\s*\{[^}]*\}\s*$")
+FOLD = re.compile(r'^(?P<indent>[ \t]*)\?\?\?\+? \w+(?: "(?P<title>[^"]*)")?\s*$')
+PAGE_LINK = re.compile(r"\]\((?!https?:|#)(?P<page>[^)#\s]+)\.md(?P<anchor>#[^)\s]*)?\)")
+
 
 def chapter_notebook(
-    title: str, page_url: str, modules: Iterable[tuple[str, list[Chunk], ModuleRun | None]]
+    title: str,
+    page_url: str,
+    modules: Iterable[Module],
+    *,
+    page_markdown: str | None = None,
 ) -> str:
     """The notebook JSON for one chapter.
 
     Args:
         title: the chapter's title.
-        page_url: where the chapter is published, for the notebook's first cell.
+        page_url: where the chapter is published, relative to the notebook.
         modules: (path relative to the repository, its chunks, its run or None when execution
             was off) in the order the page first uses them.
+        page_markdown: the page's source; with it the notebook carries the chapter's prose.
 
     """
+    modules = list(modules)
     cells: list[Any] = [
         v4.new_markdown_cell(
-            f"# {title}\n\nThe code of the chapter [{title}]({page_url}) of *Matrix Calculus, "
-            "Verified*, with the output it printed when the site was built. Run the cells in "
-            "order from the repository root (they import `calc_examples`)."
+            f"# {title}\n\nThe chapter [{title}]({page_url}) of *Matrix Calculus, Verified* as "
+            "a notebook, with the output each cell printed when the site was built. It needs "
+            "only `pip install sympy numpy matplotlib`; run the cells in order."
         )
     ]
+    setup = _setup_cell(modules)
+    if setup is not None:
+        cells.append(setup)
+    if page_markdown is None:
+        cells += _whole_modules(modules)
+    else:
+        cells += _chapter_cells(page_markdown, modules, page_url)
     count = 0
-    for source_path, chunks, run in modules:
-        cells.append(v4.new_markdown_cell(f"## `{source_path}`"))
-        for chunk in chunks:
-            code = chunk.code.strip("\n")
-            if not code.strip():
-                continue
+    for cell in cells:
+        if cell["cell_type"] == "code":
             count += 1
-            section = run.sections.get(chunk.name or "") if run else None
-            outputs = [_output(item) for item in section.outputs] if section else []
-            cells.append(v4.new_code_cell(code, execution_count=count, outputs=outputs))
+            cell["execution_count"] = count
     notebook = v4.new_notebook(
         cells=cells,
         metadata={
@@ -61,6 +90,174 @@ def chapter_notebook(
         cell["id"] = f"cell-{index}"
     nbformat.validate(notebook)
     return nbformat.writes(notebook) + "\n"
+
+
+def _whole_modules(modules: list[Module]) -> list[Any]:
+    cells: list[Any] = []
+    for source_path, chunks, run in modules:
+        cells.append(v4.new_markdown_cell(f"## `{source_path}`"))
+        for chunk in chunks:
+            if chunk.code.strip():
+                cells.append(_code_cell(chunk.code, _outputs(run, chunk.name)))
+    return cells
+
+
+def _chapter_cells(markdown: str, modules: list[Module], page_url: str) -> list[Any]:
+    """Prose cells with each example's code where the page shows it."""
+    by_source = {source: (chunks, run) for source, chunks, run in modules}
+    emitted: dict[str, int] = {}  # module -> how many of its chunks are in the notebook
+    cells: list[Any] = []
+    position = 0
+    for example in EXAMPLE.finditer(markdown):
+        cells += _prose_cells(markdown[position : example.start()], page_url)
+        position = example.end()
+        source, section = example.group("source"), example.group("section")
+        if source not in by_source:
+            continue
+        chunks, run = by_source[source]
+        done = emitted.get(source, 0)
+        target = next((i for i, c in enumerate(chunks) if c.name == section), None)
+        if target is None or target < done:
+            continue  # already in the notebook, with the code before it
+        # Each section its own cell with its own output; the code between sections goes
+        # with the section after it. A section the page shows later is run here, in file order.
+        pending: list[str] = []
+        for chunk in chunks[done : target + 1]:
+            if chunk.code.strip():
+                pending.append(chunk.code.strip("\n"))
+            if chunk.name is not None and pending:
+                cells.append(_code_cell("\n".join(pending), _outputs(run, chunk.name)))
+                pending = []
+        emitted[source] = target + 1
+    cells += _prose_cells(markdown[position:], page_url)
+    for source, (chunks, _) in by_source.items():
+        rest = [c for c in chunks[emitted.get(source, 0) :] if c.code.strip()]
+        if rest:
+            cells.append(v4.new_markdown_cell(f"The rest of `{source}`:"))
+            cells.append(_code_cell("\n".join(c.code.strip("\n") for c in rest), []))
+    return cells
+
+
+def _prose_cells(markdown: str, page_url: str) -> list[Any]:
+    text = notebook_markdown(markdown, page_url).strip("\n")
+    return [v4.new_markdown_cell(text)] if text.strip() else []
+
+
+def notebook_markdown(markdown: str, page_url: str = "") -> str:
+    """The page's Markdown as Jupyter renders it.
+
+    Plain ``$$`` math without roles, ``<details>`` for folded blocks, lettered options, and
+    links to the site's pages instead of their sources.
+    """
+    if markdown.startswith("---\n") and (end := markdown.find("\n---\n", 4)) != -1:
+        markdown = markdown[end + 5 :]
+    site = PurePosixPath(page_url.rstrip("/")).parent.as_posix() if page_url else ".."
+    lines: list[str] = []
+    fold_indent: str | None = None
+    option = 0
+    in_choices = False
+    for line in markdown.split("\n"):
+        if fold_indent is not None and line.strip() and not line.startswith(fold_indent + "    "):
+            lines += ["", "</details>", ""]
+            fold_indent = None
+        if fold_indent is not None:
+            line = line[len(fold_indent) + 4 :] if line.strip() else ""
+        if line.strip().startswith('<div class="mcv-choices"'):
+            in_choices, option = True, 0
+            continue
+        if in_choices and line.strip() == "</div>":
+            in_choices = False
+            continue
+        if (fold := FOLD.match(line)) is not None:
+            fold_indent = fold.group("indent")
+            summary = fold.group("title") or "Details"
+            lines += [f"<details><summary>{summary}</summary>", ""]
+            continue
+        if (role := ROLE.match(line)) is not None:
+            if in_choices:
+                lines += [f"**{chr(ord('A') + option)}.**", ""]
+                option += 1
+            line = role.group("indent") + "$$"
+        line = INLINE_ROLE.sub("$", line)
+        if (heading := HEADING_ID.match(line)) is not None:
+            line = heading.group(1)
+        line = PAGE_LINK.sub(
+            lambda m: f"]({site}/{m.group('page')}/{m.group('anchor') or ''})", line
+        )
+        lines.append(line)
+    if fold_indent is not None:
+        lines += ["", "</details>"]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+
+
+def _setup_cell(modules: list[Module]) -> Any | None:
+    """A first cell writing the repository modules the code imports, so it runs anywhere."""
+    packages = {source.split("/")[0] for source, _, _ in modules}
+    files: dict[str, str] = {}
+    pending = [chunk.code for _, chunks, _ in modules for chunk in chunks]
+    while pending:
+        for name in _imported(pending.pop(), packages):
+            spec = importlib.util.find_spec(name)
+            origin = Path(spec.origin) if spec and spec.origin else None
+            if origin is None or not origin.is_file():
+                continue
+            relative = PurePosixPath(*name.split("."))
+            relative = relative / "__init__.py" if origin.name == "__init__.py" else relative
+            key = str(relative if relative.suffix else relative.with_suffix(".py"))
+            if key in files:
+                continue
+            files[key] = origin.read_text(encoding="utf-8")
+            pending.append(files[key])
+            for parent in PurePosixPath(key).parents:
+                if str(parent) != ".":
+                    files.setdefault(f"{parent}/__init__.py", "")
+    if not files:
+        return None
+    listing = ",\n".join(f"    {json.dumps(k)}: {json.dumps(v)}" for k, v in sorted(files.items()))
+    code = (
+        "# The chapter's code imports a few modules of the site's repository; this cell writes\n"
+        "# them next to the notebook, so it runs with only sympy, numpy and matplotlib.\n"
+        "from pathlib import Path\n\n"
+        f"SOURCES = {{\n{listing},\n}}\n"
+        "for name, source in SOURCES.items():\n"
+        "    Path(name).parent.mkdir(parents=True, exist_ok=True)\n"
+        '    Path(name).write_text(source, encoding="utf-8")'
+    )
+    return _code_cell(code, [])
+
+
+def _imported(code: str, packages: set[str]) -> list[str]:
+    """Modules of ``packages`` that ``code`` imports (``from p.m import x`` may import p.m.x)."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return []
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+            names += [f"{node.module}.{alias.name}" for alias in node.names]
+    found = []
+    for name in names:
+        if name.split(".")[0] not in packages:
+            continue
+        try:
+            if importlib.util.find_spec(name) is not None:
+                found.append(name)
+        except (ImportError, ValueError):
+            continue  # ``from p.m import function``: not a module
+    return found
+
+
+def _code_cell(code: str, outputs: list[Any]) -> Any:
+    return v4.new_code_cell(code.strip("\n"), outputs=outputs)
+
+
+def _outputs(run: ModuleRun | None, section: str | None) -> list[Any]:
+    found = run.sections.get(section or "") if run else None
+    return [_output(item) for item in found.outputs] if found else []
 
 
 def _output(item: dict[str, str]) -> Any:
@@ -80,8 +277,9 @@ def notebook_name(page_source: PurePath) -> str:
 def with_download_link(html: str, href: str) -> str:
     """The page's HTML with a download link to its notebook under its title."""
     link = (
-        f'<p class="mcv-notebook"><a href="{href}" download>Download this chapter\'s code as '
-        "a Jupyter notebook</a>, with the output of this build.</p>"
+        f'<p class="mcv-notebook"><a href="{href}" download>Download this chapter as a Jupyter '
+        "notebook</a>: its text and code, with the output of this build; it runs with "
+        "<code>pip install sympy numpy matplotlib</code>.</p>"
     )
     if "</h1>" not in html:
         return link + html
