@@ -44,6 +44,10 @@ DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 800}}
 SEARCH_TERMS = ("assembled", "Jacobian", "chain")
 
 
+GENERATED_CLAIMS = "claims"
+STATES_A_CLAIM = re.compile(r"^[ \t]*\$\$ (?:claim|refuted):|\$\{(?:claim|refuted):", re.MULTILINE)
+
+
 def source_pages() -> list[str]:
     """The URL path of every page the docs sources produce (``use_directory_urls``).
 
@@ -55,7 +59,10 @@ def source_pages() -> list[str]:
         relative = source.relative_to(DOCS_DIR).with_suffix("")
         parts = relative.parts[:-1] if relative.name == "index" else relative.parts
         pages.append("".join(f"{part}/" for part in parts))
-    return pages
+        # The plugin writes a listing of the claims of every page that states one.
+        if STATES_A_CLAIM.search(source.read_text("utf-8")):
+            pages.append(f"{GENERATED_CLAIMS}/{relative.as_posix()}/")
+    return sorted(pages)
 
 
 def source_of(page: str) -> Path:
@@ -100,12 +107,16 @@ def expects_math(path: str) -> bool:
     The overview of the claims (a bare ``<!-- verified-claims -->``) is a table without
     equations once every chapter lists its claims on a page of its own.
     """
+    if path.startswith(f"{GENERATED_CLAIMS}/"):
+        return True
     text = source_of(path).read_text("utf-8")
     return "$" in text or "<!-- verified-claims: " in text
 
 
 def claim_count(path: str) -> int:
     """How many claim and refuted equations the page's source states."""
+    if path.startswith(f"{GENERATED_CLAIMS}/"):
+        return 0
     text = source_of(path).read_text("utf-8")
     return len(re.findall(r"^[ \t]*\$\$ (?:claim|refuted):", text, flags=re.MULTILINE))
 
