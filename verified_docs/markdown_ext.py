@@ -278,7 +278,7 @@ def _claim_context(session: Session, equation: DisplayMath) -> ClaimContext | No
     return context_of(session.contexts[page], equation.line, equation.role == "refuted")
 
 
-def _shortened(text: str, limit: int = 60) -> str:
+def _shortened(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
