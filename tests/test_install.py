@@ -25,16 +25,21 @@ def uv() -> Path:
     return UV
 
 
-def test_lock_is_in_step_with_pyproject(uv: Path) -> None:
-    """Assert uv.lock is exactly what pyproject.toml asks for (no network: the lock decides)."""
-    result = subprocess.run(
+def lock_check(uv: Path, project: Path) -> subprocess.CompletedProcess[str]:
+    """``uv lock --check`` offline: the lock alone decides, no index is asked."""
+    return subprocess.run(
         [str(uv), "lock", "--check", "--offline", "--python", "python3.11"],
-        cwd=ROOT,
+        cwd=project,
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
+
+
+def test_lock_is_in_step_with_pyproject(uv: Path) -> None:
+    """Assert uv.lock is exactly what pyproject.toml asks for."""
+    result = lock_check(uv, ROOT)
     assert result.returncode == 0, result.stderr
 
 
@@ -45,15 +50,7 @@ def test_lock_check_fails_when_pyproject_moves(uv: Path, tmp_path: Path) -> None
     pyproject = tmp_path / "pyproject.toml"
     text = pyproject.read_text(encoding="utf-8")
     pyproject.write_text(text.replace('    "nbformat', '    "tqdm>=4",\n    "nbformat', 1), "utf-8")
-    result = subprocess.run(
-        [str(uv), "lock", "--check", "--offline", "--python", "python3.11"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode != 0
+    assert lock_check(uv, tmp_path).returncode != 0
 
 
 def test_installer_is_one_hash_pinned_wheel() -> None:
