@@ -702,3 +702,31 @@ def test_navigation_lists_each_chapter_once_in_reading_order(
     chapters = [label for label in labels if label in CHAPTER_TITLES]
     assert len(chapters) == len(set(chapters)), f"a chapter is listed twice: {labels}"
     assert chapters.index("Hessians") > chapters.index("Backpropagation: the chain rule at scale")
+
+
+WIDE_DISPLAYS = """() => {
+    document.querySelectorAll('details').forEach(d => { d.open = true; });
+    const displays = [...document.querySelectorAll('.md-content .katex-display')];
+    const wide = displays.filter(d => d.scrollWidth > d.clientWidth + 1);
+    const cued = wide.filter(d => {
+        const style = getComputedStyle(d);
+        return ['auto', 'scroll'].includes(style.overflowX) && style.backgroundImage !== 'none';
+    });
+    return {displays: displays.length, wide: wide.length, cued: cued.length};
+}"""
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_few_displays_overflow_a_phone_and_those_show_a_cue(
+    theme: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
+) -> None:
+    """Assert at most 2 % of displays overflow a phone's column; those scroll with a cue."""
+    page, _ = new_page(**PHONE, color_scheme=theme)
+    displays = wide = 0
+    for path in CHAPTERS:
+        page.goto(urljoin(site_url, path))
+        measured = page.evaluate(WIDE_DISPLAYS)
+        assert measured["cued"] == measured["wide"], f"a wide display on {path} has no cue"
+        displays += measured["displays"]
+        wide += measured["wide"]
+    assert wide <= 0.02 * displays, f"{wide} of {displays} displays overflow the column"
