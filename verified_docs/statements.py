@@ -238,6 +238,11 @@ class _Context:
             )
         bound_somewhere, abstract = False, True
         disagreements: list[str] = []
+        # Per claim: did each of its instances (shapes) agree? A claim confirms a definition
+        # only if every instance that binds the name agrees, as the claim itself must hold in
+        # every instance.
+        verdicts: dict[str, list[bool]] = {}
+        shaped: set[str] = set()
         for entry in self.active:
             scope_at = self.scope(entry)
             lhs = _left_value(left, entry.model)
@@ -246,16 +251,33 @@ class _Context:
             bound_somewhere = True
             try:
                 problem = self.compare(entry, scope_at, lhs, readable)
-            except EvaluationError:
-                abstract = abstract and _applies_unknown(readable, entry.model)
-                continue
+            except EvaluationError as error:
+                if _unknown_name(error):
+                    abstract = abstract and _applies_unknown(readable, entry.model)
+                    continue
+                problem = f"{error} there"  # a shape that does not fit this instance
             except (LatexSyntaxError, ValueError, TypeError, ZeroDivisionError):
                 abstract = False
                 continue
-            if problem is None:
-                return entry.claim_id
-            if problem != _CONSTANT:
-                disagreements.append(f"{problem} (the model of claim {entry.claim_id!r})")
+            if problem == _CONSTANT:
+                continue
+            verdicts.setdefault(entry.claim_id, []).append(problem is None)
+            if entry.model.label:
+                shaped.add(entry.claim_id)
+            if problem is not None:
+                where = f" with {entry.model.label}" if entry.model.label else ""
+                disagreements.append(f"{problem} (the model of claim {entry.claim_id!r}{where})")
+        # In its own section a definition must hold in every shape instance of a claim (as the
+        # claim does); instances that are different examples, or claims elsewhere on the page,
+        # need only one agreeing instance.
+        strict = self.active is not self.models
+        agreeing = [
+            claim_id
+            for claim_id, agreed in verdicts.items()
+            if (all(agreed) if strict and claim_id in shaped else any(agreed))
+        ]
+        if agreeing:
+            return agreeing[0]
         if disagreements:
             raise _Refuted(f"false: {disagreements[0]}")
         if bound_somewhere and abstract:
@@ -426,6 +448,11 @@ def _canonical(latex: str) -> str | None:
         return canonical_name(latex)
     except LatexSyntaxError:
         return None
+
+
+def _unknown_name(error: EvaluationError) -> bool:
+    """Whether the error is a name or function the model lacks (not a misfit of shapes)."""
+    return str(error).startswith(("the page uses", "the page applies", "the shape label"))
 
 
 def _applies_unknown(nodes: list[Node], model: Model) -> bool:
