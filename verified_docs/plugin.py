@@ -29,6 +29,7 @@ from verified_docs.build_time import pin_build_date
 from verified_docs.cache import ResultCache
 from verified_docs.claims_pages import ClaimsPage, plan_claims_pages
 from verified_docs.examples.runner import DEFAULT_TIME_LIMIT, ExampleRunner
+from verified_docs.manifest import build_commit
 from verified_docs.markdown_ext import EXTENSION_NAME, Session, VerifiedMathExtension
 from verified_docs.math_render import KatexRenderer, copy_katex_assets
 from verified_docs.notebooks import with_download_link
@@ -136,6 +137,8 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
                 f"{settings.examples_dir}/ beside mkdocs.yml; set the plugin's 'package'"
             )
         pin_build_date(settings.project_root)
+        # For the theme's footer: what this copy of the site was built from.
+        config.extra.setdefault("build_commit", build_commit(settings.project_root))
         session = Session(
             report=SiteReport(),
             katex=KatexRenderer(settings.node_modules, settings.katex_macros),

@@ -35,9 +35,11 @@ from markdown import Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
+from verified_docs.build_time import pin_build_date
 from verified_docs.cache import ResultCache
 from verified_docs.claims_pages import nav_titles, plan_claims_pages
 from verified_docs.examples.runner import ExampleRunner
+from verified_docs.manifest import build_commit
 from verified_docs.markdown_ext import EXTENSION_NAME, Session, VerifiedMathExtension
 from verified_docs.math_render import KatexRenderer, copy_katex_assets
 from verified_docs.notebooks import with_download_link
@@ -100,6 +102,7 @@ def derived_config(
 def build(config_file: Path, site_dir: Path) -> int:
     """Verify, stage, build with Zensical and write the site's other files; an exit status."""
     settings = load_settings(config_file)
+    pin_build_date(settings.project_root)
     if not settings.execute:
         print("verified-docs: execute is off; a Zensical build is always verified", file=sys.stderr)
         return 1
@@ -125,6 +128,9 @@ def build(config_file: Path, site_dir: Path) -> int:
                 (staged / page.src_uri).write_text(page.content, encoding="utf-8")
             if plan.nav is not None:
                 raw["nav"] = plan.nav
+            raw["extra"] = {"build_commit": build_commit(settings.project_root)} | dict(
+                raw.get("extra") or {}
+            )
             copy_katex_assets(settings.node_modules, staged)
             options = {
                 CONFIG_OPTION: str(config_file),
