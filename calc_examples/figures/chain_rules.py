@@ -70,7 +70,7 @@ draw_graph(
     panels[2],
     "vector: Jacobians, multiply as matrices",
     {"x": (0, 0, "x"), "g": (0.5, 0, "g = (x², 3x)"), "f": (1, 0, "f = (ln g₁, sin g₂)")},
-    [("x", "g", "∂g/∂x: 2×1"), ("g", "f", "∂f/∂g: 2×2")],
+    [("x", "g", "dg/dx: 2×1"), ("g", "f", "∂f/∂g: 2×2")],
 )
 figure
 # --8<-- [end:data_flow]
