@@ -109,7 +109,11 @@ def test_manifest_carries_schema_build_title_and_url(
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "page.md").write_text(PAGE, encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
-    manifest = claims_manifest(SiteReport(claims=[record("docs/page.md", "power")]), tmp_path)
+    manifest = claims_manifest(
+        SiteReport(claims=[record("docs/page.md", "power")]),
+        tmp_path,
+        docs_prefix=PurePosixPath("docs"),
+    )
     assert manifest["schema_version"] == SCHEMA_VERSION
     assert manifest["build"] == {"commit": None, "date": "1970-01-01T00:00:00Z"}
     (claim,) = manifest["claims"]

@@ -25,7 +25,7 @@ THEME_ONLY = [
 
 
 def articles(site: Path) -> dict[str, str]:
-    """Page -> its article, without theme additions and with blank lines folded."""
+    """Page -> its article, without theme additions and with line breaks between tags folded."""
     found = {}
     for page in sorted(site.rglob("*.html")):
         match = ARTICLE.search(page.read_text(encoding="utf-8"))
@@ -34,7 +34,7 @@ def articles(site: Path) -> dict[str, str]:
         text = match.group(1)
         for pattern in THEME_ONLY:
             text = pattern.sub("", text)
-        found[page.relative_to(site).as_posix()] = "\n".join(
+        found[page.relative_to(site).as_posix()] = "".join(
             line.strip() for line in text.split("\n") if line.strip()
         )
     return found

@@ -18,14 +18,13 @@ from verified_docs.claim_context import ClaimContext, claim_contexts, context_of
 from verified_docs.site import ClaimRecord, SiteReport, page_body
 
 SCHEMA_VERSION = 2
-DOCS_PREFIX = PurePosixPath("docs")
 
 
 def claims_manifest(
     report: SiteReport,
     repo_root: Path,
     *,
-    docs_prefix: PurePosixPath = DOCS_PREFIX,
+    docs_prefix: PurePosixPath,
     use_directory_urls: bool = True,
     site_url: str = "",
 ) -> dict[str, Any]:

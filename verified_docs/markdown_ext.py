@@ -75,6 +75,9 @@ class Session:
     # chapter (docs-relative) -> the page that lists its claims, when it is not claims_index
     claims_pages: dict[str, str] = field(default_factory=dict)
     chapter_titles: dict[str, str] = field(default_factory=dict)
+    # MkDocs leaves links in raw HTML alone, so they are written relative to the page's URL;
+    # Zensical rewrites them as if relative to the page's source file, so they are written so.
+    links_from_source: bool = False
     # page -> its claims' titles and kinds, read when a claims listing first needs them
     contexts: dict[str, dict[int, ClaimContext]] = field(default_factory=dict)
 
@@ -102,9 +105,13 @@ class Session:
                 return stem[:-5]
             return stem + "/"
 
-        here = site_path(str(self.page.relative_to(self.docs_prefix)))
+        source = str(self.page.relative_to(self.docs_prefix))
+        here = site_path(source)
         target = site_path(docs_relative)
-        base = posixpath.dirname(here.rstrip("/")) if not here.endswith("/") else here
+        if self.links_from_source:
+            base = posixpath.dirname(source)
+        else:
+            base = posixpath.dirname(here.rstrip("/")) if not here.endswith("/") else here
         return posixpath.relpath(target or ".", base or ".") + ("/" if target.endswith("/") else "")
 
 

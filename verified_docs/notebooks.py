@@ -61,9 +61,9 @@ def chapter_notebook(
     modules = list(modules)
     cells: list[Any] = [
         v4.new_markdown_cell(
-            f"# {title}\n\nThe chapter [{title}]({page_url}) of *Matrix Calculus, Verified* as "
-            "a notebook, with the output each cell printed when the site was built. It needs "
-            "only `pip install sympy numpy matplotlib`; run the cells in order."
+            f"# {title}\n\nThe chapter [{title}]({page_url}) as a notebook, with the output "
+            "each cell printed when the site was built. It needs only the packages its code "
+            "imports from PyPI; run the cells in order."
         )
     ]
     setup = _setup_cell(modules)

@@ -35,7 +35,7 @@ from verified_docs.math_render import KatexRenderer, copy_katex_assets
 from verified_docs.notebooks import with_download_link
 from verified_docs.settings import Settings
 from verified_docs.site import SiteReport, page_body, scan_docs, verify_site
-from verified_docs.site_outputs import notebook_href, write_manifest, write_notebooks
+from verified_docs.site_outputs import MANIFEST, manifest_json, notebook_href, write_notebooks
 
 log = logging.getLogger("mkdocs.plugins.verified_docs")
 
@@ -175,6 +175,14 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
         for page in self.generated:
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content=page.content))
+        # Verified already (on_pre_build comes first), so the manifest is known here.
+        manifest = manifest_json(
+            self._session().report,
+            self.settings_for(config),
+            use_directory_urls=config.use_directory_urls,
+            site_url=config.site_url,
+        )
+        files.append(File.generated(config, MANIFEST, content=manifest))
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -215,7 +223,8 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
             return html
         self.notebook_pages[page_path] = (page.title or page.file.name, page.url)
         # Added to the HTML, not the Markdown, so the page's line numbers stay the file's.
-        href = notebook_href(self.settings_for(config), page.file.src_uri, page.url)
+        # Relative to the page's URL ("derivatives/" or "derivatives.html" alike).
+        href = notebook_href(self.settings_for(config), page.file.src_uri, page.url.count("/"))
         return with_download_link(html, href)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -227,7 +236,6 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
         copy_katex_assets(settings.node_modules, site_dir)
         if settings.notebooks:
             write_notebooks(session.report, self.runner, settings, site_dir, self.notebook_pages)
-        write_manifest(session.report, settings, site_dir)
         failures = len(session.report.problems) + len(session.problems)
         if self.command != "serve":
             self._close()

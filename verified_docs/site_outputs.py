@@ -24,17 +24,26 @@ def pages_with_examples(report: SiteReport) -> list[PurePosixPath]:
     return list(dict.fromkeys(PurePosixPath(record.example.page) for record in report.examples))
 
 
-def notebook_href(settings: Settings, page_src_uri: str, page_url: str) -> str:
-    """The link from a page (at ``page_url``) to its chapter's notebook."""
-    depth = page_url.count("/")  # "derivatives/" or "derivatives.html" alike
+def notebook_href(settings: Settings, page_src_uri: str, depth: int) -> str:
+    """The link to a page's notebook from a place ``depth`` folders below the site's root."""
     return "../" * depth + f"{settings.notebooks_dir}/{notebook_name(Path(page_src_uri))}"
 
 
-def write_manifest(report: SiteReport, settings: Settings, site_dir: Path) -> None:
-    manifest = claims_manifest(report, settings.project_root)
-    (site_dir / "claims.json").write_text(
-        json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+MANIFEST = "claims.json"
+
+
+def manifest_json(
+    report: SiteReport, settings: Settings, *, use_directory_urls: bool, site_url: str | None
+) -> str:
+    """``claims.json``: a file of the site like any other, so pages can link to it."""
+    manifest = claims_manifest(
+        report,
+        settings.project_root,
+        docs_prefix=settings.docs_prefix,
+        use_directory_urls=use_directory_urls,
+        site_url=site_url or "",
     )
+    return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
 
 
 def write_notebooks(
@@ -62,5 +71,7 @@ def write_notebooks(
                 continue  # already reported as the example's problem
             run = runner.result(path) if runner else None
             modules.append((source, chunks, run))
-        notebook = chapter_notebook(title, f"../{url}", modules)
+        # The page's own Markdown: the notebook carries the chapter's prose, not only its code.
+        markdown = (settings.project_root / page).read_text(encoding="utf-8")
+        notebook = chapter_notebook(title, f"../{url}", modules, page_markdown=markdown)
         (directory / notebook_name(page)).write_text(notebook, encoding="utf-8")

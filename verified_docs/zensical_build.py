@@ -32,7 +32,6 @@ from typing import Any
 
 import yaml
 from markdown import Markdown
-from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from verified_docs.build_time import pin_build_date
@@ -46,9 +45,10 @@ from verified_docs.notebooks import with_download_link
 from verified_docs.settings import Settings, load_settings
 from verified_docs.site import page_body, scan_docs, verify_site
 from verified_docs.site_outputs import (
+    MANIFEST,
+    manifest_json,
     notebook_href,
     pages_with_examples,
-    write_manifest,
     write_notebooks,
 )
 
@@ -132,6 +132,15 @@ def build(config_file: Path, site_dir: Path) -> int:
                 raw.get("extra") or {}
             )
             copy_katex_assets(settings.node_modules, staged)
+            (staged / MANIFEST).write_text(
+                manifest_json(
+                    report,
+                    settings,
+                    use_directory_urls=raw.get("use_directory_urls", True),
+                    site_url=raw.get("site_url"),
+                ),
+                encoding="utf-8",
+            )
             options = {
                 CONFIG_OPTION: str(config_file),
                 CACHE_OPTION: str(settings.cache_dir),
@@ -159,7 +168,6 @@ def build(config_file: Path, site_dir: Path) -> int:
             }
             if settings.notebooks:
                 write_notebooks(report, runner, settings, site_dir, notebook_pages)
-            write_manifest(report, settings, site_dir)
     return 0
 
 
@@ -198,6 +206,7 @@ def _verified_session(config_file: str, cache_dir: str) -> tuple[Session, Settin
         claims_index=settings.claims_index,
         claims_pages=plan.listings,
         chapter_titles=plan.titles,
+        links_from_source=True,
     )
     # Computed from scratch at staging time; here only a stale cache could miss.
     fresh = result_cache is not None and result_cache.misses == 0
@@ -230,18 +239,28 @@ class _LocatePage(Preprocessor):
         return lines
 
 
-class _NotebookLink(Postprocessor):
+class _NotebookLink(Preprocessor):
+    """The notebook link under the page's title, as a raw HTML block of its own.
+
+    MkDocs's plugin adds it to the page's HTML; here it must go in before the HTML exists,
+    because Zensical takes the text after a title that is not a block of its own into the ids
+    of the headings that follow.
+    """
+
     def __init__(self, md: Markdown, session: Session, settings: Settings) -> None:
         super().__init__(md)
         self.session = session
         self.settings = settings
 
-    def run(self, text: str) -> str:
-        src_uri, url = _zensical_page(self.md)
+    def run(self, lines: list[str]) -> list[str]:
+        src_uri, _ = _zensical_page(self.md)
         page = PurePosixPath(str(self.session.docs_prefix / src_uri))
         if not self.settings.notebooks or page not in pages_with_examples(self.session.report):
-            return text
-        return with_download_link(text, notebook_href(self.settings, src_uri, url))
+            return lines
+        # Relative to the source file: Zensical rewrites it for the page's URL.
+        link = with_download_link("", notebook_href(self.settings, src_uri, src_uri.count("/")))
+        title = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
+        return [*lines[: title + 1], "", self.md.htmlStash.store(link), "", *lines[title + 1 :]]
 
 
 class _ZensicalVerified(VerifiedMathExtension):
@@ -255,7 +274,8 @@ class _ZensicalVerified(VerifiedMathExtension):
         md.preprocessors.register(
             _LocatePage(md, self.session, self.staged_docs), "verified_page", 45
         )
-        md.postprocessors.register(_NotebookLink(md, self.session, self.settings), "verified_nb", 5)
+        # After normalize_whitespace (30), which would strip the placeholder's markers.
+        md.preprocessors.register(_NotebookLink(md, self.session, self.settings), "verified_nb", 28)
 
 
 def verified_extension(**options: str) -> VerifiedMathExtension:
