@@ -427,7 +427,7 @@ def frobenius_trace() -> None:
 
 @claim("grad-mistake-frobenius", model=PLAIN)
 def frobenius_mistake() -> None:
-    """The seed notes' identity, refuted by its shape."""
+    """A commonly written identity, refuted by its shape."""
 
 
 def frobenius(model: Model) -> sp.Expr:

@@ -5,7 +5,7 @@ import sympy as sp
 # --8<-- [start:functions]
 x, y = sp.symbols("x y", real=True)
 
-f = 3 * x**2 * y  # the notes' first example
-g = 2 * x + y**2  # the notes' second example
+f = 3 * x**2 * y  # the chapter's first worked example
+g = 2 * x + y**2  # and its second
 h = x * y  # a product: each variable scales the other
 # --8<-- [end:functions]
