@@ -19,11 +19,11 @@ import pytest
 
 from verified_docs.cache import ResultCache
 from verified_docs.examples.runner import ExampleRunner
+from verified_docs.problems import Problem
 from verified_docs.settings import Settings, load_settings
 from verified_docs.site import SiteReport, verify_site
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-UNUSED_CHECK = re.compile(r"^\S+:\d+: check '(?P<id>[^']+)' is used by no page")
 
 
 @functools.cache
@@ -81,7 +81,7 @@ def verify_copy(
     return page, verify_site(settings, runner, cache=ResultCache.for_settings(settings))
 
 
-def chapter_problems(report: SiteReport, text: str) -> list[str]:
+def chapter_problems(report: SiteReport, text: str) -> list[Problem]:
     """The report's problems, less those a lone copy of one page causes by being alone.
 
     Checks of other pages are used by no page here, and links to other pages lead nowhere;
@@ -91,8 +91,7 @@ def chapter_problems(report: SiteReport, text: str) -> list[str]:
     return [
         problem
         for problem in report.problems
-        if not ((match := UNUSED_CHECK.match(problem)) and match.group("id") not in ours)
-        and ": broken link " not in problem
+        if not (problem.kind == "check" and problem.subject not in ours) and problem.kind != "link"
     ]
 
 
@@ -137,7 +136,8 @@ def assert_mutation_caught(
     page, report = verify_copy(tmp_path, chapter.name, text, runner)
     problems = chapter_problems(report, text)
     assert len(problems) == 1, problems
-    assert problems[0].startswith(f"{page}:{line}: {role} '{claim_id}': "), problems[0]
-    assert reason in problems[0], problems[0]
+    where = (problems[0].path, problems[0].line, problems[0].kind, problems[0].subject)
+    assert where == (page, line, role, claim_id), problems[0]
+    assert reason in problems[0].message, problems[0]
     (failed,) = [record for record in report.claims if record.error]
     assert (failed.equation.claim_id, failed.equation.line) == (claim_id, line)

@@ -172,7 +172,7 @@ def test_preview_without_execution_runs_and_verifies_nothing(repo: Path) -> None
     assert record.code is not None
     assert 'print("alone")' in record.code
     # The real checks are loaded too; none of them belongs to this page.
-    assert [problem for problem in report.problems if "page.md" in problem] == []
+    assert [problem for problem in report.problems if problem.path.name == "page.md"] == []
 
 
 DATA_READER = """from pathlib import Path

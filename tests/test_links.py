@@ -28,7 +28,7 @@ $$
 """
 
 
-def problems(markdown: str, target: str = TARGET) -> list[tuple[int, str]]:
+def problems(markdown: str, target: str = TARGET) -> list[tuple[int, str, str]]:
     pages = {
         PurePosixPath("a.md"): page_anchors(markdown),
         PurePosixPath("sub/b.md"): page_anchors(target),
@@ -50,9 +50,13 @@ def test_missing_page_and_anchor_are_reported_at_their_line() -> None:
     """Assert each broken target is reported with its file line and what is missing."""
     page = "intro\n\nsee [x](nowhere.md)\nand [y](sub/b.md#not-here) or [z](#self)\n"
     assert problems(page) == [
-        (3, "broken link 'nowhere.md': there is no page nowhere.md"),
-        (4, "broken link 'sub/b.md#not-here': sub/b.md has no heading or anchor '#not-here'"),
-        (4, "broken link '#self': a.md has no heading or anchor '#self'"),
+        (3, "nowhere.md", "broken link 'nowhere.md': there is no page nowhere.md"),
+        (
+            4,
+            "sub/b.md#not-here",
+            "broken link 'sub/b.md#not-here': sub/b.md has no heading or anchor '#not-here'",
+        ),
+        (4, "#self", "broken link '#self': a.md has no heading or anchor '#self'"),
     ]
 
 

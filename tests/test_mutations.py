@@ -14,7 +14,6 @@ import pytest
 
 from tests.chapter_mutations import (
     REPO_ROOT,
-    UNUSED_CHECK,
     Mutation,
     assert_chapter_verifies,
     assert_mutation_caught,
@@ -158,17 +157,17 @@ def test_misspelt_claim_id_is_unknown_and_its_check_unused(
     claim_id = "long-chain-dfdt-direct"
     text, line = mutate(TEXT, claim_id, f"claim: {claim_id}", f"claim: {claim_id}x")
     page, report = verify_copy(tmp_path, CHAPTER.name, text, runner)
-    assert report.problems[0] == (
+    assert str(report.problems[0]) == (
         f"{page}:{line}: claim '{claim_id}x': unknown claim id: no check is registered under "
         f"it; did you mean '{claim_id}'?"
     )
     # Only this chapter's checks count: the copy holds no other page, so theirs are unused too.
     unused = [
-        problem
+        problem.subject
         for problem in report.problems
-        if UNUSED_CHECK.match(problem) and problem.startswith("calc_examples/long_chains/")
+        if problem.kind == "check" and problem.path.parent == Path("calc_examples/long_chains")
     ]
-    assert [UNUSED_CHECK.match(problem).group("id") for problem in unused] == [claim_id]  # type: ignore[union-attr]
+    assert unused == [claim_id]
 
 
 def test_claim_line_is_the_line_of_its_opening_in_the_file(
@@ -180,4 +179,5 @@ def test_claim_line_is_the_line_of_its_opening_in_the_file(
     page, report = verify_copy(tmp_path, CHAPTER.name, front_matter + text, runner)
     problems = chapter_problems(report, text)
     assert len(problems) == 1, problems
-    assert problems[0].startswith(f"{page}:{line + 3}: claim 'long-chain-du-dt': ")
+    where = (problems[0].path, problems[0].line, problems[0].kind, problems[0].subject)
+    assert where == (page, line + 3, "claim", "long-chain-du-dt")

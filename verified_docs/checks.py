@@ -18,6 +18,8 @@ from typing import Any, Protocol
 import numpy as np
 import sympy as sp
 
+from verified_docs.problems import Problem
+
 SympyValue = Any  # sp.Expr or sp.ImmutableMatrix
 NumericValue = Any  # float or 2-D ndarray
 
@@ -348,7 +350,11 @@ def _shown(path: Path) -> str:
 
 
 class DuplicateCheckError(ValueError):
-    """Two checks were registered under one claim id."""
+    """Two checks were registered under one claim id; ``problem`` locates the second."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
 
 
 def claim(
@@ -372,8 +378,14 @@ def claim(
         if claim_id in REGISTRY:
             first = REGISTRY[claim_id]
             raise DuplicateCheckError(
-                f"{_shown(source)}:{line}: claim id {claim_id!r} already has a check at "
-                f"{_shown(first.source)}:{first.line}"
+                Problem(
+                    Path(_shown(source)),
+                    line,
+                    "check",
+                    claim_id,
+                    f"claim id {claim_id!r} already has a check at "
+                    f"{_shown(first.source)}:{first.line}",
+                )
             )
         REGISTRY[claim_id] = ClaimCheck(claim_id, lhs, models, build, source, line)
         return build

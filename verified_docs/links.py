@@ -61,8 +61,8 @@ def page_anchors(markdown: str) -> PageAnchors:
 
 def broken_links(
     page: PurePosixPath, markdown: str, first_line: int, pages: Mapping[PurePosixPath, PageAnchors]
-) -> Iterable[tuple[int, str]]:
-    """(file line, message) for each link on ``page`` (a path inside docs/) that leads nowhere."""
+) -> Iterable[tuple[int, str, str]]:
+    """(file line, target, message) for each link on ``page`` (inside docs/) that leads nowhere."""
     for number, line in _numbered_outside_fences(markdown):
         for match in _LINK.finditer(_without_code_spans(line)):
             target = match.group("target")
@@ -77,12 +77,17 @@ def broken_links(
                 else page
             )
             if resolved not in pages:
-                yield first_line + number, f"broken link {target!r}: there is no page {resolved}"
+                yield (
+                    first_line + number,
+                    target,
+                    f"broken link {target!r}: there is no page {resolved}",
+                )
                 continue
             known = pages[resolved]
             if anchor and anchor not in known.anchors and known.complete:
                 yield (
                     first_line + number,
+                    target,
                     f"broken link {target!r}: {resolved} has no heading or anchor '#{anchor}'",
                 )
 

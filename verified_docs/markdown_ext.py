@@ -25,6 +25,7 @@ from verified_docs.claim_context import ClaimContext, claim_contexts, context_of
 from verified_docs.math_render import KatexRenderer, LatexError
 from verified_docs.page_scan import DisplayMath, scan_page
 from verified_docs.plain_math import plain_math
+from verified_docs.problems import Problem
 from verified_docs.render import (
     claim_anchor,
     claim_html,
@@ -69,7 +70,7 @@ class Session:
     use_directory_urls: bool = True
     page: PurePosixPath = field(default_factory=PurePosixPath)  # set before each page
     first_line: int = 1
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     # the page that lists every claim not listed on a page of its chapter
     claims_index: str = "verified-claims.md"
     # chapter (docs-relative) -> the page that lists its claims, when it is not claims_index
@@ -90,8 +91,8 @@ class Session:
         try:
             return self.katex.render(latex, display=display)
         except LatexError as error:
-            where = f"{self.page}:{line}" if line else str(self.page)
-            self.problems.append(f"{where}: invalid LaTeX {latex[:60]!r}: {error.message}")
+            message = f"invalid LaTeX {latex[:60]!r}: {error.message}"
+            self.problems.append(Problem(Path(self.page), line or None, "latex", latex, message))
             return f'<span class="mcv-latex-error">{html.escape(latex)}</span>'
 
     def url_of(self, docs_relative: str) -> str:

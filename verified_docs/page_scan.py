@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from verified_docs.problems import Problem, ProblemKind
 from verified_docs.relations import ALLOWED_KINDS, Relation, classify, is_template, statements
 
 ROLES_WITH_ID = ("claim", "refuted")
@@ -87,21 +88,11 @@ class Example:
 
 
 @dataclass(frozen=True)
-class ScanProblem:
-    page: Path
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.page}:{self.line}: {self.message}"
-
-
-@dataclass(frozen=True)
 class PageScan:
     page: Path
     equations: tuple[DisplayMath, ...]
     examples: tuple[Example, ...]
-    problems: tuple[ScanProblem, ...]
+    problems: tuple[Problem, ...]
     statements: tuple[Statement, ...] = ()
 
 
@@ -125,12 +116,14 @@ class _Scanner:
         self.first_line = first_line
         self.equations: list[DisplayMath] = []
         self.examples: list[Example] = []
-        self.problems: list[ScanProblem] = []
+        self.problems: list[Problem] = []
         self.statements: list[Statement] = []
         self.sections = _sections(lines)
 
-    def problem(self, index: int, message: str) -> None:
-        self.problems.append(ScanProblem(self.page, self.first_line + index, message))
+    def problem(
+        self, index: int, message: str, kind: ProblemKind = "syntax", subject: str = ""
+    ) -> None:
+        self.problems.append(Problem(self.page, self.first_line + index, kind, subject, message))
 
     def run(self) -> None:
         index = 0
@@ -257,10 +250,14 @@ class _Scanner:
                     f"a notation block relates nothing that could be false, but ${piece}$ "
                     f"states {relation.relations[0]}; make it a claim, or list the notations "
                     "side by side without a relation",
+                    "statement",
+                    piece,
                 )
             elif relation.kind not in ALLOWED_KINDS:
                 where = "a definition block" if context == "definition" else "inline math"
-                self.problem(index, f"{where} ${_short(piece)}$ {relation.problem}")
+                self.problem(
+                    index, f"{where} ${_short(piece)}$ {relation.problem}", "statement", piece
+                )
             else:
                 self.statements.append(
                     Statement(

@@ -196,7 +196,7 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
         self.notebook_pages = {}
         session.report = verify_site(settings, self.runner, cache=cache)
         for problem in session.report.problems:
-            log.error(problem)
+            log.error(str(problem))
         if not settings.execute:
             # A warning, so `mkdocs build --strict` refuses to produce a publishable site.
             log.warning(
@@ -231,7 +231,7 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
         session = self._session()
         settings = self.settings_for(config)
         for problem in session.problems:
-            log.error(problem)
+            log.error(str(problem))
         site_dir = Path(config.site_dir)
         copy_katex_assets(settings.node_modules, site_dir)
         if settings.notebooks:

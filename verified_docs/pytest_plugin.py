@@ -23,9 +23,16 @@ from verified_docs.cache import ResultCache
 from verified_docs.examples.runner import ExampleRunner
 from verified_docs.math_render import KatexRenderer, LatexError
 from verified_docs.page_scan import DisplayMath, Example, scan_page
+from verified_docs.problems import SITE_KINDS, Problem
 from verified_docs.settings import Settings, SettingsError, load_settings
-from verified_docs.site import SiteReport, page_body, verify_site
-from verified_docs.statements import statement_message
+from verified_docs.site import (
+    SiteReport,
+    claim_problem,
+    example_problem,
+    page_body,
+    verify_site,
+)
+from verified_docs.statements import statement_problem
 
 # mkdocs.yml reads it through !ENV (cache_dir: !ENV [VERIFIED_DOCS_CACHE, ...]), so the builds a
 # test starts share this session's cache.
@@ -34,7 +41,11 @@ CONFIG_INI = "verified_docs_config"
 
 
 class VerificationError(Exception):
-    """A located, one-line verification failure (shown without a traceback)."""
+    """Located, one-line verification failures (shown without a traceback)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(problem) for problem in problems))
+        self.problems = problems
 
 
 class _Shared:
@@ -137,9 +148,7 @@ class MarkdownPage(pytest.File):
         body, first_line = page_body(self.path.read_text(encoding="utf-8"))
         relative = self.path.resolve().relative_to(shared.repo_root)
         scan = scan_page(relative, body, first_line)
-        yield PageSyntaxItem.from_parent(
-            self, name="syntax", problems=[str(p) for p in scan.problems]
-        )
+        yield PageSyntaxItem.from_parent(self, name="syntax", problems=list(scan.problems))
         yield PageMathItem.from_parent(self, name="latex", equations=scan.equations)
         yield PageLinksItem.from_parent(self, name="links", page=str(relative))
         yield PageStatementsItem.from_parent(self, name="statements", page=str(relative))
@@ -172,13 +181,13 @@ class _LocatedItem(pytest.Item):
 
 
 class PageSyntaxItem(_LocatedItem):
-    def __init__(self, *, problems: list[str], **kwargs: Any) -> None:
+    def __init__(self, *, problems: list[Problem], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.problems = problems
 
     def runtest(self) -> None:
         if self.problems:
-            raise VerificationError("\n".join(self.problems))
+            raise VerificationError(self.problems)
 
 
 class PageLinksItem(_LocatedItem):
@@ -192,10 +201,10 @@ class PageLinksItem(_LocatedItem):
         problems = [
             problem
             for problem in self.shared().report().problems
-            if problem.startswith(f"{self.page}:") and ": broken link " in problem
+            if problem.kind == "link" and str(problem.path) == self.page
         ]
         if problems:
-            raise VerificationError("\n".join(problems))
+            raise VerificationError(problems)
 
 
 class PageStatementsItem(_LocatedItem):
@@ -207,12 +216,12 @@ class PageStatementsItem(_LocatedItem):
 
     def runtest(self) -> None:
         problems = [
-            statement_message(record)
+            statement_problem(record)
             for record in self.shared().report().statements
             if str(record.statement.page) == self.page and record.error
         ]
         if problems:
-            raise VerificationError("\n".join(problems))
+            raise VerificationError(problems)
 
 
 class PageMathItem(_LocatedItem):
@@ -228,9 +237,12 @@ class PageMathItem(_LocatedItem):
             try:
                 self.shared().katex.render(equation.latex, display=True)
             except LatexError as error:
-                problems.append(f"{equation.page}:{equation.line}: invalid LaTeX: {error.message}")
+                message = f"invalid LaTeX: {error.message}"
+                problems.append(
+                    Problem(equation.page, equation.line, "latex", equation.latex, message)
+                )
         if problems:
-            raise VerificationError("\n".join(problems))
+            raise VerificationError(problems)
 
 
 class ClaimItem(_LocatedItem):
@@ -243,12 +255,9 @@ class ClaimItem(_LocatedItem):
         report = self.shared().report()
         record = report.claim_at(self.equation.page, self.equation.line, self.equation.claim_id)
         if record is None:  # pragma: no cover - the same scan produced both
-            raise VerificationError(f"{self.equation.page}:{self.line}: claim not in report")
+            raise VerificationError([claim_problem(self.equation, "claim not in report")])
         if record.error:
-            raise VerificationError(
-                f"{self.equation.page}:{self.line}: {self.equation.role} "
-                f"{self.equation.claim_id!r}: {record.error}"
-            )
+            raise VerificationError([claim_problem(self.equation, record.error)])
 
 
 class ExampleItem(_LocatedItem):
@@ -260,17 +269,13 @@ class ExampleItem(_LocatedItem):
     def runtest(self) -> None:
         record = self.shared().report().example_at(self.example.page, self.example.line)
         if record is not None and record.error:
-            raise VerificationError(
-                f"{self.example.page}:{self.line}: example {self.example.example_id!r}: "
-                f"{record.error}"
-            )
+            raise VerificationError([example_problem(self.example, record.error)])
 
 
 class SiteBindingsItem(_LocatedItem):
-    """Checks no page uses, and checks registered twice, are site-wide problems."""
+    """Checks no page uses, checks registered twice and unimportable checks are site-wide."""
 
     def runtest(self) -> None:
-        docs = f"{self.shared().settings.docs_prefix}/"
-        problems = [p for p in self.shared().report().problems if not p.startswith(docs)]
+        problems = [p for p in self.shared().report().problems if p.kind in SITE_KINDS]
         if problems:
-            raise VerificationError("\n".join(problems))
+            raise VerificationError(problems)

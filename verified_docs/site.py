@@ -25,12 +25,13 @@ from verified_docs.examples.runner import ExampleRunner, SectionRun
 from verified_docs.examples.sections import SectionError, find_section, split_sections
 from verified_docs.links import broken_links, page_anchors
 from verified_docs.page_scan import RESTATES, DisplayMath, Example, PageScan, scan_page
+from verified_docs.problems import Problem, claim_kind
 from verified_docs.settings import Settings
 from verified_docs.statements import (
     PageModel,
     StatementRecord,
     check_statements,
-    statement_message,
+    statement_problem,
 )
 from verified_docs.verify import ClaimFailure, Verdict, verify_equation
 
@@ -57,7 +58,7 @@ class ExampleRecord:
 class SiteReport:
     claims: list[ClaimRecord] = field(default_factory=list)
     examples: list[ExampleRecord] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     statements: list[StatementRecord] = field(default_factory=list)
     # ``$…${restates: id}``: a claim stated again (a summary), verified by the same check
     restatements: list[ClaimRecord] = field(default_factory=list)
@@ -103,17 +104,17 @@ def page_body(text: str) -> tuple[str, int]:
     return text, 1
 
 
-def link_problems(docs_dir: Path, repo_root: Path) -> list[str]:
-    """Every internal link that leads to no page or no anchor, as ``page:line`` messages."""
+def link_problems(docs_dir: Path, repo_root: Path) -> list[Problem]:
+    """Every internal link that leads to no page or no anchor, located at its page's line."""
     bodies = {}
     for path in sorted(docs_dir.rglob("*.md")):
         inside = PurePosixPath(path.relative_to(docs_dir).as_posix())
         bodies[inside] = (path, *page_body(path.read_text(encoding="utf-8")))
     anchors = {inside: page_anchors(body) for inside, (_, body, _) in bodies.items()}
     return [
-        f"{_relative(path, repo_root)}:{line}: {message}"
+        Problem(_relative(path, repo_root), line, "link", target, message)
         for inside, (path, body, first_line) in bodies.items()
-        for line, message in broken_links(inside, body, first_line, anchors)
+        for line, target, message in broken_links(inside, body, first_line, anchors)
     ]
 
 
@@ -126,10 +127,12 @@ def scan_docs(docs_dir: Path, repo_root: Path) -> list[PageScan]:
     return scans
 
 
-_LOADED: dict[str, tuple[tuple[tuple[str, int, int], ...], dict[str, ClaimCheck], list[str]]] = {}
+_LOADED: dict[
+    str, tuple[tuple[tuple[str, int, int], ...], dict[str, ClaimCheck], list[Problem]]
+] = {}
 
 
-def load_checks(package: str, module_name: str) -> tuple[dict[str, ClaimCheck], list[str]]:
+def load_checks(package: str, module_name: str) -> tuple[dict[str, ClaimCheck], list[Problem]]:
     """Import every ``module_name`` module of ``package`` and return the registered checks.
 
     Modules are imported afresh whenever a source file of the package has changed since the
@@ -156,27 +159,27 @@ def load_checks(package: str, module_name: str) -> tuple[dict[str, ClaimCheck], 
 
 def _import_checks(
     package: str, module_name: str, locations: list[str]
-) -> tuple[dict[str, ClaimCheck], list[str]]:
+) -> tuple[dict[str, ClaimCheck], list[Problem]]:
     for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
         del sys.modules[name]
     REGISTRY.clear()
-    problems: list[str] = []
+    problems: list[Problem] = []
     root = importlib.import_module(package)
     for module in pkgutil.walk_packages(root.__path__, prefix=package + "."):
         if module.name.rsplit(".", 1)[-1] == module_name:
             try:
                 importlib.import_module(module.name)
             except DuplicateCheckError as error:
-                problems.append(str(error))
+                problems.append(error.problem)
             except Exception as error:
                 problems.append(_import_problem(module.name, error, locations))
     return dict(REGISTRY), problems
 
 
-def _import_problem(module_name: str, error: Exception, locations: list[str]) -> str:
-    """One line naming the file and line where importing a checks module failed."""
+def _import_problem(module_name: str, error: Exception, locations: list[str]) -> Problem:
+    """The file and line where importing a checks module failed."""
     if isinstance(error, SyntaxError) and error.filename:
-        where = f"{_relative(Path(error.filename), Path.cwd())}:{error.lineno}"
+        path, line = _relative(Path(error.filename), Path.cwd()), error.lineno
     else:
         frames = traceback.extract_tb(error.__traceback__)
         inside = [Path(location).resolve() for location in locations]
@@ -185,8 +188,9 @@ def _import_problem(module_name: str, error: Exception, locations: list[str]) ->
             for frame in frames
             if any(folder in Path(frame.filename).resolve().parents for folder in inside)
         ] or frames
-        where = f"{_relative(Path(ours[-1].filename), Path.cwd())}:{ours[-1].lineno}"
-    return f"{where}: importing the checks of {module_name} raised {type(error).__name__}: {error}"
+        path, line = _relative(Path(ours[-1].filename), Path.cwd()), ours[-1].lineno
+    message = f"importing the checks of {module_name} raised {type(error).__name__}: {error}"
+    return Problem(path, line, "import", module_name, message)
 
 
 def verify_site(
@@ -226,25 +230,31 @@ def verify_site(
     verify.finish()
     # Problems in reading order: each page's syntax, claims and examples, then the site's.
     for scan, claims, examples in pages:
-        report.problems.extend(str(problem) for problem in scan.problems)
+        report.problems.extend(scan.problems)
         report.claims.extend(r for r in claims if r.equation.role != RESTATES)
         report.restatements.extend(r for r in claims if r.equation.role == RESTATES)
         report.problems.extend(
-            claim_message(record.equation, record.error) for record in claims if record.error
+            claim_problem(record.equation, record.error) for record in claims if record.error
         )
         active = execute and (selected is None or Path(scan.page) in selected)
         statements = check_statements(scan.statements, page_models(claims), execute=active)
         report.statements.extend(statements)
-        report.problems.extend(statement_message(record) for record in statements if record.error)
+        report.problems.extend(statement_problem(record) for record in statements if record.error)
         report.examples.extend(examples)
         report.problems.extend(
-            example_message(record.example, record.error) for record in examples if record.error
+            example_problem(record.example, record.error) for record in examples if record.error
         )
     for claim_id, check in sorted(checks.items()):
         if claim_id not in first_use:
             report.problems.append(
-                f"{_relative(check.source, repo_root)}:{check.line}: check {claim_id!r} is "
-                "used by no page; state its claim on a page or delete the check"
+                Problem(
+                    _relative(check.source, repo_root),
+                    check.line,
+                    "check",
+                    claim_id,
+                    f"check {claim_id!r} is used by no page; state its claim on a page or delete "
+                    "the check",
+                )
             )
     report.problems.extend(link_problems(docs_dir, repo_root))
     return report
@@ -273,12 +283,16 @@ def page_models(claims: list[ClaimRecord]) -> list[PageModel]:
     return found
 
 
-def claim_message(equation: DisplayMath, reason: str) -> str:
-    return f"{equation.page}:{equation.line}: {equation.role} {equation.claim_id!r}: {reason}"
+def claim_problem(equation: DisplayMath, reason: str) -> Problem:
+    """A claim (or refuted option, or restatement) that fails, reported under its role."""
+    claim_id = equation.claim_id or ""
+    message = f"{equation.role} {claim_id!r}: {reason}"
+    return Problem(equation.page, equation.line, claim_kind(equation.role), claim_id, message)
 
 
-def example_message(example: Example, reason: str) -> str:
-    return f"{example.page}:{example.line}: example {example.example_id!r}: {reason}"
+def example_problem(example: Example, reason: str) -> Problem:
+    message = f"example {example.example_id!r}: {reason}"
+    return Problem(example.page, example.line, "example", example.example_id, message)
 
 
 class _Verifier:

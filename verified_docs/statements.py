@@ -27,6 +27,7 @@ from verified_docs.latex.errors import EvaluationError, LatexSyntaxError
 from verified_docs.latex.evaluate import BUILTIN_FUNCTIONS, NumpyAlgebra, SympyAlgebra, evaluate
 from verified_docs.latex.parser import canonical_name, parse_expression
 from verified_docs.page_scan import Statement
+from verified_docs.problems import Problem
 from verified_docs.relations import _APPLICATION, _arguments, _is_name, _top_level_split
 from verified_docs.verify import numeric_scope_factory
 
@@ -121,10 +122,11 @@ def check_statements(
     return records
 
 
-def statement_message(record: StatementRecord) -> str:
+def statement_problem(record: StatementRecord) -> Problem:
     statement = record.statement
     latex = statement.latex if len(statement.latex) <= 70 else statement.latex[:69] + "…"
-    return f"{statement.page}:{statement.line}: {statement.relation.kind} ${latex}$: {record.error}"
+    message = f"{statement.relation.kind} ${latex}$: {record.error}"
+    return Problem(statement.page, statement.line, "statement", statement.latex, message)
 
 
 class _Refuted(Exception):
