@@ -29,6 +29,7 @@ from verified_docs.latex.ast import (
     Transpose,
 )
 from verified_docs.latex.errors import EvaluationError
+from verified_docs.latex.functions import FUNCTIONS, Function
 
 Value = Any
 
@@ -55,7 +56,7 @@ class Algebra(Protocol):
     def matmul(self, left: Value, right: Value) -> Value: ...
     def inverse(self, value: Value) -> Value: ...
     def hadamard(self, left: Value, right: Value) -> Value: ...
-    def call(self, function: str, argument: Value) -> Value: ...
+    def call(self, function: Function, argument: Value) -> Value: ...
     def norm(self, value: Value) -> Value: ...
     def scalar(self, value: Value) -> Value: ...
     def derivative(self, function: Callable[[Value], Value], at: Value, order: int) -> Value: ...
@@ -198,23 +199,22 @@ class _Evaluator:
         return algebra.norm(value)
 
     def call(self, function: str, argument: Value) -> Value:
+        builtin = FUNCTIONS.get(function)
+        if builtin is None:
+            return self.scope.function(function)(argument)
         shape = self.algebra.shape(argument) if self.algebra.is_matrix(argument) else (1, 1)
-        if function in _VECTOR_ONLY and min(shape) > 1:
+        if builtin.accepts == "vector" and min(shape) > 1:
             raise EvaluationError(
                 f"{function} of a {shape_text(shape)} matrix is ambiguous; apply it to a vector"
             )
-        if function in _MATRIX_FUNCTIONS and shape[0] == shape[1] and shape[0] > 1:
+        if builtin.accepts == "non-square" and shape[0] == shape[1] and shape[0] > 1:
             raise EvaluationError(
                 f"{function} of a square matrix could be the matrix function or entry by entry; "
                 "the dialect refuses it (write the entries, or use \\odot)"
             )
-        if function in _SQUARE_ONLY:
-            shape = self.algebra.shape(argument) if self.algebra.is_matrix(argument) else (1, 1)
-            if shape[0] != shape[1]:
-                raise EvaluationError(f"{function} of a {shape_text(shape)} matrix is undefined")
-        if function in BUILTIN_FUNCTIONS:
-            return self.algebra.call(function, argument)
-        return self.scope.function(function)(argument)
+        if builtin.accepts == "square" and shape[0] != shape[1]:
+            raise EvaluationError(f"{function} of a {shape_text(shape)} matrix is undefined")
+        return self.algebra.call(builtin, argument)
 
     def check_shape(self, value: Value, rows: str, cols: str) -> Value:
         expected = (self.scope.dimension(rows), self.scope.dimension(cols))
@@ -243,62 +243,12 @@ def shape_text(shape: tuple[int, int]) -> str:
     return f"{shape[0]}×{shape[1]}"
 
 
-_ELEMENTWISE = (
-    "sin",
-    "cos",
-    "tan",
-    "sec",
-    "csc",
-    "cot",
-    "asin",
-    "acos",
-    "atan",
-    "sinh",
-    "cosh",
-    "tanh",
-    "exp",
-    "log",
-    "sigmoid",
-    "softplus",
-    "relu",
-    "sign",
-)
-_SQUARE_ONLY = frozenset({"det", "trace"})
-# diag(X) could be the diagonal of X or a matrix with X's entries; softmax of a matrix could
-# be by rows, by columns or over all entries.
-_VECTOR_ONLY = frozenset({"diag", "softmax", "logsumexp"})
-# Of a square matrix these have a second reading, the matrix function (e^X, log X, sin X).
-_MATRIX_FUNCTIONS = frozenset(
-    {"exp", "log", "sin", "cos", "tan", "sinh", "cosh", "tanh", "sec", "csc", "cot"}
-)
-BUILTIN_FUNCTIONS = frozenset(
-    (*_ELEMENTWISE, "det", "trace", "diag", "softmax", "logsumexp", "sum")
-)
+# The functions a page may call without a check supplying them.
+BUILTIN_FUNCTIONS: Mapping[str, Function] = FUNCTIONS
 
 
 class SympyAlgebra:
     """Exact arithmetic: numbers are rationals, matrices are immutable SymPy matrices."""
-
-    _functions: Mapping[str, Callable[[Any], Any]] = {
-        "sin": sp.sin,
-        "cos": sp.cos,
-        "tan": sp.tan,
-        "sec": sp.sec,
-        "csc": sp.csc,
-        "cot": sp.cot,
-        "asin": sp.asin,
-        "acos": sp.acos,
-        "atan": sp.atan,
-        "sinh": sp.sinh,
-        "cosh": sp.cosh,
-        "tanh": sp.tanh,
-        "exp": sp.exp,
-        "log": sp.log,
-        "sigmoid": lambda z: 1 / (1 + sp.exp(-z)),
-        "softplus": lambda z: sp.log(1 + sp.exp(z)),
-        "relu": lambda z: sp.Max(0, z),
-        "sign": sp.sign,
-    }
 
     def number(self, text: str) -> Value:
         return sp.Rational(text)
@@ -330,23 +280,10 @@ class SympyAlgebra:
     def scalar(self, value: Value) -> Value:
         return value[0, 0]
 
-    def call(self, function: str, argument: Value) -> Value:
-        if function in self._functions:
-            fn = self._functions[function]
-            return argument.applyfunc(fn) if self.is_matrix(argument) else fn(argument)
-        entries = list(argument) if self.is_matrix(argument) else [argument]
-        if function == "det":
-            return argument.det()
-        if function == "trace":
-            return argument.trace()
-        if function == "sum":
-            return sp.Add(*entries)
-        if function == "diag":
-            return sp.ImmutableMatrix(sp.diag(*entries))
-        if function == "logsumexp":
-            return sp.log(sp.Add(*[sp.exp(e) for e in entries]))
-        total = sp.Add(*[sp.exp(e) for e in entries])  # softmax
-        return sp.ImmutableMatrix([sp.exp(e) / total for e in entries])
+    def call(self, function: Function, argument: Value) -> Value:
+        if function.elementwise and self.is_matrix(argument):
+            return argument.applyfunc(function.sympy)
+        return function.sympy(argument)
 
     def norm(self, value: Value) -> Value:
         """|x| of a scalar; the Euclidean (Frobenius) norm of the entries of a matrix."""
@@ -362,27 +299,6 @@ class SympyAlgebra:
 
 class NumpyAlgebra:
     """Floating-point arithmetic, with central differences for ``\\frac{d}{dx}``."""
-
-    _functions: Mapping[str, Callable[[Any], Any]] = {
-        "sin": np.sin,
-        "cos": np.cos,
-        "tan": np.tan,
-        "sec": lambda z: 1 / np.cos(z),
-        "csc": lambda z: 1 / np.sin(z),
-        "cot": lambda z: 1 / np.tan(z),
-        "asin": np.arcsin,
-        "acos": np.arccos,
-        "atan": np.arctan,
-        "sinh": np.sinh,
-        "cosh": np.cosh,
-        "tanh": np.tanh,
-        "exp": np.exp,
-        "log": np.log,
-        "sigmoid": lambda z: 1 / (1 + np.exp(-z)),
-        "softplus": lambda z: np.logaddexp(0, z),
-        "relu": lambda z: np.maximum(0, z),
-        "sign": np.sign,
-    }
 
     def number(self, text: str) -> Value:
         return float(text)
@@ -414,23 +330,8 @@ class NumpyAlgebra:
     def scalar(self, value: Value) -> Value:
         return float(value[0, 0])
 
-    def call(self, function: str, argument: Value) -> Value:
-        if function in self._functions:
-            return self._functions[function](argument)
-        entries = np.ravel(argument)
-        if function == "det":
-            return float(np.linalg.det(argument))
-        if function == "trace":
-            return float(np.trace(argument))
-        if function == "sum":
-            return float(entries.sum())
-        if function == "diag":
-            return np.diag(entries)
-        if function == "logsumexp":
-            peak = entries.max()
-            return float(peak + np.log(np.exp(entries - peak).sum()))
-        shifted = np.exp(entries - entries.max())  # softmax
-        return (shifted / shifted.sum()).reshape(-1, 1)
+    def call(self, function: Function, argument: Value) -> Value:
+        return function.numpy(argument)
 
     def norm(self, value: Value) -> Value:
         return float(np.sqrt(np.sum(np.square(value))))

@@ -31,40 +31,9 @@ from verified_docs.latex.ast import (
     Transpose,
 )
 from verified_docs.latex.errors import LatexSyntaxError
+from verified_docs.latex.functions import by_command, by_operator_name
 from verified_docs.latex.lexer import WIDE_SPACES, Token, tokenize
 
-FUNCTIONS = {
-    r"\sin": "sin",
-    r"\cos": "cos",
-    r"\tan": "tan",
-    r"\sec": "sec",
-    r"\csc": "csc",
-    r"\cot": "cot",
-    r"\arcsin": "asin",
-    r"\arccos": "acos",
-    r"\arctan": "atan",
-    r"\sinh": "sinh",
-    r"\cosh": "cosh",
-    r"\tanh": "tanh",
-    r"\exp": "exp",
-    r"\ln": "log",
-    r"\log": "log",
-    r"\det": "det",
-}
-OPERATOR_NAMES = {
-    "tr": "trace",
-    "diag": "diag",
-    "softmax": "softmax",
-    "softplus": "softplus",
-    "ReLU": "relu",
-    "relu": "relu",
-    "sigmoid": "sigmoid",
-    "sgn": "sign",
-    "sign": "sign",
-    "LSE": "logsumexp",
-    "logsumexp": "logsumexp",
-    "sum": "sum",
-}
 # Written product operators; \odot is the element-wise (Hadamard) product.
 _EXPLICIT_PRODUCTS = {r"\cdot": "dot", "*": "*", r"\times": "*", r"\odot": "hadamard"}
 CALLABLE_NAMES = frozenset({"f", "g", "h", r"\phi", r"\varphi", r"\sigma", r"\psi"})
@@ -315,7 +284,7 @@ class _Parser:
         if text == r"\sqrt":
             self.advance()
             return Power(self.group(), Number("0.5"))
-        if text in FUNCTIONS or text == r"\operatorname":
+        if by_command(text) is not None or text == r"\operatorname":
             return self.function()
         if text == r"\begin":
             return self.matrix()
@@ -404,11 +373,13 @@ class _Parser:
         token = self.advance()
         if token.text == r"\operatorname":
             label = "".join(t.text for t in self.raw_group())
-            if label not in OPERATOR_NAMES:
+            named = by_operator_name(label)
+            if named is None:
                 raise LatexSyntaxError(f"unknown operator name {label!r}", token.offset)
-            function = OPERATOR_NAMES[label]
         else:
-            function = FUNCTIONS[token.text]
+            named = by_command(token.text)
+        assert named is not None  # primary() calls this only for a function's token
+        function = named.name
         exponent: Node | None = None
         if self.peek_text() == "^":
             self.advance()
@@ -425,7 +396,7 @@ class _Parser:
             argument = self.factor()
             if (
                 self.starts_factor()
-                and self.peek_text() not in FUNCTIONS
+                and by_command(self.peek_text() or "") is None
                 and self.peek_text() not in _EXPLICIT_PRODUCTS
             ):
                 raise self.error(

@@ -21,33 +21,9 @@ from verified_docs.latex.ast import (
     ShapeAnnotation,
     Transpose,
 )
+from verified_docs.latex.functions import FUNCTIONS
 
 _OPERATORS = {"+": "+", "-": "-", "*": r"\times", "dot": r"\cdot", "/": "/", "hadamard": r"\odot"}
-_COMMANDS = {
-    "sin": r"\sin",
-    "cos": r"\cos",
-    "tan": r"\tan",
-    "exp": r"\exp",
-    "log": r"\log",
-    "tanh": r"\tanh",
-    "sinh": r"\sinh",
-    "cosh": r"\cosh",
-    "det": r"\det",
-    "atan": r"\arctan",
-    "asin": r"\arcsin",
-    "acos": r"\arccos",
-}
-_OPERATOR_NAMES = {
-    "trace": "tr",
-    "sigmoid": "sigmoid",
-    "softplus": "softplus",
-    "relu": "relu",
-    "sum": "sum",
-    "diag": "diag",
-    "softmax": "softmax",
-    "logsumexp": "logsumexp",
-    "sign": "sign",
-}
 
 
 def to_latex(node: Node) -> str:
@@ -70,11 +46,7 @@ def to_latex(node: Node) -> str:
         case Transpose(operand):
             return f"({to_latex(operand)})^\\top"
         case Call(function, argument):
-            if function in _COMMANDS:
-                return f"{_COMMANDS[function]}({to_latex(argument)})"
-            if function in _OPERATOR_NAMES:
-                return rf"\operatorname{{{_OPERATOR_NAMES[function]}}}({to_latex(argument)})"
-            return f"{function}({to_latex(argument)})"
+            return f"{_function_latex(function)}({to_latex(argument)})"
         case Norm(operand, kind):
             if kind == "abs":
                 return f"|{to_latex(operand)}|"
@@ -90,3 +62,13 @@ def to_latex(node: Node) -> str:
                 return rf"\frac{{d}}{{d{variable}}}({to_latex(operand)})"
             return rf"\frac{{d^{order}}}{{d{variable}^{order}}}({to_latex(operand)})"
     raise ValueError(f"cannot print {node!r}")  # pragma: no cover - exhaustive
+
+
+def _function_latex(name: str) -> str:
+    """How the dialect writes a function: its first command or operator name, else its name."""
+    builtin = FUNCTIONS.get(name)
+    if builtin is None:
+        return name
+    if builtin.commands:
+        return builtin.commands[0]
+    return rf"\operatorname{{{builtin.operator_names[0]}}}"
