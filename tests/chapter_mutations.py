@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,8 @@ import pytest
 
 from verified_docs.cache import ResultCache
 from verified_docs.examples.runner import ExampleRunner
+from verified_docs.markdown_syntax import ROLES_WITH_ID, display_claim
+from verified_docs.page_scan import scan_page
 from verified_docs.problems import Problem
 from verified_docs.settings import Settings, load_settings
 from verified_docs.site import SiteReport, verify_site
@@ -42,7 +43,7 @@ def claim_block(text: str, claim_id: str) -> tuple[int, int]:
     openings = [
         index
         for index, line in enumerate(lines)
-        if re.fullmatch(rf"\s*\$\$ (claim|refuted): {re.escape(claim_id)}\s*", line)
+        if (opening := display_claim(line)) and opening[1] == claim_id
     ]
     assert len(openings) == 1, f"{claim_id} must open exactly one block in the chapter"
     start = openings[0]
@@ -62,9 +63,8 @@ def mutate(text: str, claim_id: str, old: str, new: str) -> tuple[str, int]:
 
 def page_claim_ids(text: str) -> set[str]:
     """The ids of the page's claims, display (``$$ claim: id``) and inline (``${claim: id}``)."""
-    display = re.findall(r"^\s*\$\$ (?:claim|refuted): (\S+)\s*$", text, flags=re.MULTILINE)
-    inline = re.findall(r"\$\{(?:claim|refuted):\s*([^}\s]+)\}", text)
-    return {*display, *inline}
+    equations = scan_page(Path("page.md"), text).equations
+    return {e.claim_id for e in equations if e.claim_id and e.role in ROLES_WITH_ID}
 
 
 def verify_copy(

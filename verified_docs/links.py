@@ -17,11 +17,18 @@ from pathlib import PurePosixPath
 
 from markdown.extensions.toc import slugify
 
+from verified_docs.markdown_syntax import (
+    HEADING,
+    HEADING_ID,
+    RESTATES,
+    claim_anchor,
+    display_claim,
+    inline_math,
+    lines_outside_fences,
+    without_code_spans,
+)
+
 _LINK = re.compile(r"(?<!!)\[(?:[^\]\[]|\[[^\]]*\])*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
-_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
-_EXPLICIT_ID = re.compile(r"(?:^|\s)#(?P<id>[\w-]+)")
-_CLAIM = re.compile(r"^\s*\$\$ (?:claim|refuted): (?P<id>\S+)\s*$")
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.IGNORECASE)
 
 
@@ -37,15 +44,21 @@ def page_anchors(markdown: str) -> PageAnchors:
     anchors: set[str] = set()
     complete = True
     seen: dict[str, int] = {}
-    for line in _outside_fences(markdown):
-        claim = _CLAIM.match(line)
+    for _, line in lines_outside_fences(markdown.split("\n")):
+        claim = display_claim(line)
         if claim:
-            anchors.add(f"claim-{claim.group('id')}")
+            anchors.add(claim_anchor(claim[1]))
             continue
-        heading = _HEADING.match(line)
+        # An inline claim carries its anchor too; a restatement links to the claim it restates.
+        anchors.update(
+            claim_anchor(math.group("id"))
+            for math in inline_math(line)
+            if math.group("role") not in (None, RESTATES) and math.group("id")
+        )
+        heading = HEADING.match(line)
         if not heading:
             continue
-        explicit = _EXPLICIT_ID.search(heading.group("attrs") or "")
+        explicit = HEADING_ID.search(heading.group("attrs") or "")
         if explicit:
             anchors.add(explicit.group("id"))
         elif "$" in heading.group("text"):
@@ -63,8 +76,8 @@ def broken_links(
     page: PurePosixPath, markdown: str, first_line: int, pages: Mapping[PurePosixPath, PageAnchors]
 ) -> Iterable[tuple[int, str, str]]:
     """(file line, target, message) for each link on ``page`` (inside docs/) that leads nowhere."""
-    for number, line in _numbered_outside_fences(markdown):
-        for match in _LINK.finditer(_without_code_spans(line)):
+    for number, line in lines_outside_fences(markdown.split("\n")):
+        for match in _LINK.finditer(without_code_spans(line)):
             target = match.group("target")
             if _EXTERNAL.match(target):
                 continue
@@ -96,25 +109,3 @@ def _plain(text: str) -> str:
     """Heading text as the table of contents sees it: no code ticks, emphasis or links."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     return re.sub(r"[`*_]", "", text)
-
-
-def _without_code_spans(line: str) -> str:
-    return re.sub(r"`[^`]*`", "", line)
-
-
-def _outside_fences(markdown: str) -> Iterable[str]:
-    return (line for _, line in _numbered_outside_fences(markdown))
-
-
-def _numbered_outside_fences(markdown: str) -> Iterable[tuple[int, str]]:
-    fence: str | None = None
-    for number, line in enumerate(markdown.split("\n")):
-        opening = _FENCE.match(line)
-        if fence is None and opening:
-            fence = opening.group(1)
-            continue
-        if fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
-            continue
-        yield number, line

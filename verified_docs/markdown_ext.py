@@ -22,12 +22,12 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
 from verified_docs.claim_context import ClaimContext, claim_contexts, context_of
+from verified_docs.markdown_syntax import INLINE_MATH, claim_anchor
 from verified_docs.math_render import KatexRenderer, LatexError
 from verified_docs.page_scan import DisplayMath, scan_page
 from verified_docs.plain_math import plain_math
 from verified_docs.problems import Problem
 from verified_docs.render import (
-    claim_anchor,
     claim_html,
     equation_html,
     example_output_html,
@@ -51,11 +51,6 @@ NOT_VERIFIED = (
     "verified-docs: this builder ran the Markdown extension but not the verified-docs "
     "plugin, so no claim on this site would be verified and no example would run; "
     "build with `mkdocs build` (plugins: - verified-docs)"
-)
-# Inline math, and the claim marker an inline claim carries: ``$…${claim: <id>}``.
-INLINE_MATH = (
-    r"(?<![\\$])\$(?![\s$])((?:\\.|[^\\$])+?)(?<!\s)\$(?!\d)"
-    r"(?:\{(?:claim|refuted|restates):\s*([^}\s]*)\})?"
 )
 
 
@@ -321,10 +316,10 @@ class _InlineMath(InlineProcessor):
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | str, int, int]:
         session = self.session
-        math = session.render_math(m.group(1), False)
-        if m.group(2):
+        math = session.render_math(m.group("body"), False)
+        if m.group("id"):
             page = Path(str(session.page))
-            record = session.report.claim_with_id(page, m.group(2), m.group(1))
+            record = session.report.claim_with_id(page, m.group("id"), m.group("body"))
             if record is not None:
                 index_url = session.url_of(session.claims_page_for(record.equation.page))
                 math = inline_claim_html(record, math, index_url)
@@ -346,7 +341,10 @@ class VerifiedMathExtension(Extension):
         md.preprocessors.register(_StashPreprocessor(md, blocks), "verified_stash", STASH_PRIORITY)
         # Above backticks (190) is wrong: code spans must win, so register just below them.
         md.inlinePatterns.register(
-            _InlineMath(INLINE_MATH, md, self.session), "verified_inline_math", 185
+            # Python-Markdown compiles the pattern itself, with the same DOTALL flag.
+            _InlineMath(INLINE_MATH.pattern, md, self.session),
+            "verified_inline_math",
+            185,
         )
 
 

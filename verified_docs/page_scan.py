@@ -24,24 +24,19 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from verified_docs.markdown_syntax import (
+    DISPLAY_OPEN,
+    FENCE,
+    HEADING,
+    ROLES_WITH_ID,
+    ROLES_WITHOUT_ID,
+    SNIPPET,
+    closes_fence,
+    display_role,
+    inline_math,
+)
 from verified_docs.problems import Problem, ProblemKind
 from verified_docs.relations import ALLOWED_KINDS, Relation, classify, is_template, statements
-
-ROLES_WITH_ID = ("claim", "refuted")
-ROLES_WITHOUT_ID = ("definition", "notation")
-# Inline only: ``$…${restates: id}`` states claim ``id`` again (in a summary), checked again.
-RESTATES = "restates"
-
-_FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`]*)$")
-_DISPLAY_OPEN = re.compile(r"^(?P<indent>\s*)\$\$(?P<rest>.*)$")
-_ROLE = re.compile(r"^\s*(?P<role>[a-z-]+)\s*(?::\s*(?P<id>\S+))?\s*$")
-_SNIPPET = re.compile(r'^\s*--8<--\s+"(?P<path>[^":]+\.py):(?P<section>[A-Za-z0-9_-]+)"\s*$')
-_INLINE_MATH = re.compile(
-    r"(?<![\\$])\$(?![\s$])(?P<body>(?:\\.|[^\\$])+?)(?<!\s)\$(?!\d)"
-    r"(?:\{(?P<role>claim|refuted|restates):\s*(?P<id>[^}\s]*)\})?"
-)
-_CODE_SPAN = re.compile(r"(`+).*?\1")
-_HEADING = re.compile(r"^#{2,4}\s")
 
 
 @dataclass(frozen=True)
@@ -129,8 +124,8 @@ class _Scanner:
         index = 0
         while index < len(self.lines):
             line = self.lines[index]
-            fence = _FENCE.match(line)
-            opening = _DISPLAY_OPEN.match(line)
+            fence = FENCE.match(line)
+            opening = DISPLAY_OPEN.match(line)
             if fence:
                 index = self.read_fence(index, fence)
             elif opening:
@@ -144,8 +139,8 @@ class _Scanner:
         while (
             end < len(self.lines)
             and self.lines[end].strip()
-            and not _FENCE.match(self.lines[end])
-            and not _DISPLAY_OPEN.match(self.lines[end])
+            and not FENCE.match(self.lines[end])
+            and not DISPLAY_OPEN.match(self.lines[end])
         ):
             end += 1
         self.check_inline(start, "\n".join(self.lines[start:end]))
@@ -154,11 +149,7 @@ class _Scanner:
     def read_fence(self, start: int, fence: re.Match[str]) -> int:
         marker = fence.group("fence")
         end = next(
-            (
-                i
-                for i in range(start + 1, len(self.lines))
-                if self.lines[i].strip().startswith(marker) and not self.lines[i].strip(" `~")
-            ),
+            (i for i in range(start + 1, len(self.lines)) if closes_fence(self.lines[i], marker)),
             len(self.lines) - 1,
         )
         info = fence.group("info").split()
@@ -168,7 +159,7 @@ class _Scanner:
                     start, f"unknown option {' '.join(info[2:])!r} after python run (known: figure)"
                 )
             body = [entry for entry in self.lines[start + 1 : end] if entry.strip()]
-            snippet = _SNIPPET.match(body[0]) if len(body) == 1 else None
+            snippet = SNIPPET.match(body[0]) if len(body) == 1 else None
             if snippet is None:
                 self.problem(
                     start,
@@ -201,7 +192,7 @@ class _Scanner:
             self.problem(start, "display math opened here is not closed by a line '$$'")
             return max(end, start + 1)
         latex = "\n".join(entry.strip() for entry in self.lines[start + 1 : end]).strip()
-        role, claim_id = _role_of(_ROLE.match(rest) if rest.strip() else None)
+        role, claim_id = display_role(rest)
         if role is None:
             self.problem(
                 start,
@@ -271,10 +262,8 @@ class _Scanner:
                 )
 
     def check_inline(self, start: int, text: str) -> None:
-        # Code spans are blanked, not removed, so offsets still give the line of the math.
-        without_code = _CODE_SPAN.sub(lambda code: re.sub(r"[^\n]", " ", code.group()), text)
-        for match in _INLINE_MATH.finditer(without_code):
-            index = start + without_code.count("\n", 0, match.start())
+        for match in inline_math(text):
+            index = start + text.count("\n", 0, match.start())
             body, role = " ".join(match.group("body").split("\n")), match.group("role")
             if role is None:
                 self.read_statements(index, body, "inline")
@@ -301,12 +290,13 @@ def _sections(lines: list[str]) -> list[int]:
     """For each line, how many section headings (##, ###, ####) come before it or on it."""
     sections, count, fence = [], 0, None
     for line in lines:
-        opening = _FENCE.match(line)
+        opening = FENCE.match(line)
+        heading = HEADING.match(line)
         if opening and fence is None:
             fence = opening.group("fence")
-        elif fence is not None and line.strip().startswith(fence) and not line.strip(" `~"):
+        elif fence is not None and closes_fence(line, fence):
             fence = None
-        elif fence is None and _HEADING.match(line):
+        elif fence is None and heading and 2 <= len(heading.group("hashes")) <= 4:
             count += 1
         sections.append(count)
     return sections
@@ -314,9 +304,3 @@ def _sections(lines: list[str]) -> list[int]:
 
 def _short(latex: str, limit: int = 80) -> str:
     return latex if len(latex) <= limit else latex[: limit - 1] + "…"
-
-
-def _role_of(match: re.Match[str] | None) -> tuple[str | None, str | None]:
-    if match is None or match.group("role") not in (*ROLES_WITH_ID, *ROLES_WITHOUT_ID):
-        return None, None
-    return match.group("role"), match.group("id")

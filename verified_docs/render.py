@@ -9,14 +9,11 @@ import html
 import re
 from collections.abc import Callable
 
+from verified_docs.markdown_syntax import RESTATES, claim_anchor
 from verified_docs.plain_math import plain_math
 from verified_docs.site import ClaimRecord, ExampleRecord
 
 RenderMath = Callable[[str, bool], str]
-
-
-def claim_anchor(claim_id: str) -> str:
-    return f"claim-{claim_id}"
 
 
 def equation_html(math_html: str, role: str) -> str:
@@ -78,7 +75,7 @@ def inline_claim_html(record: ClaimRecord, math_html: str, index_url: str) -> st
         status, symbol, label = "verified", "✓", "verified"
     link = f"{index_url}#{claim_anchor(claim_id)}"
     # A restatement links to the claim; only the first statement carries its anchor.
-    anchor = "" if record.equation.role == "restates" else f' id="{claim_anchor(claim_id)}"'
+    anchor = "" if record.equation.role == RESTATES else f' id="{claim_anchor(claim_id)}"'
     return (
         f'<span class="mcv-inline-claim mcv-claim--{status}"{anchor}>'
         f'{math_html}<a class="mcv-inline-mark" href="{html.escape(link)}" '

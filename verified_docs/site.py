@@ -24,7 +24,8 @@ from verified_docs.examples.determinism import unstable_calls
 from verified_docs.examples.runner import ExampleRunner, SectionRun
 from verified_docs.examples.sections import SectionError, find_section, split_sections
 from verified_docs.links import broken_links, page_anchors
-from verified_docs.page_scan import RESTATES, DisplayMath, Example, PageScan, scan_page
+from verified_docs.markdown_syntax import RESTATES
+from verified_docs.page_scan import DisplayMath, Example, PageScan, scan_page
 from verified_docs.problems import Problem, claim_kind
 from verified_docs.settings import Settings
 from verified_docs.statements import (
