@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 
 from verified_docs.markdown_ext import EXTENSION_NAME, VerifiedMathExtension
 from verified_docs.plugin import VerifiedDocsPlugin
@@ -99,9 +100,9 @@ def test_on_config_swaps_the_guard_for_the_verifying_extension(tmp_path: Path) -
 
 
 def test_on_config_refuses_a_missing_package_folder(tmp_path: Path) -> None:
-    """Assert a package with no folder beside mkdocs.yml stops the build with its name."""
+    """Assert a package with no folder stops the build with one line (a PluginError) naming it."""
     config_file = project(tmp_path)
     (tmp_path / "pkg").rmdir()
     config = load_config(str(config_file))
-    with pytest.raises(Exception, match="package 'pkg' has no folder pkg/"):
+    with pytest.raises(PluginError, match="package 'pkg' has no folder pkg/"):
         config.plugins["verified-docs"].on_config(config)

@@ -4,6 +4,8 @@ A project of its own is written to a temporary folder (its own ``mkdocs.yml``, o
 checks package with another name), built with ``mkdocs build --strict`` and tested with
 ``pytest``, as the README's "Use it in your own project" says. A copy of this very site with
 ``calc_examples`` renamed builds too: nothing in the engine may name this site's package.
+A missing package and the extension loaded without the plugin are tested in-process, in
+``tests/test_plugin_config.py`` and ``tests/test_markdown_ext.py``.
 """
 
 from __future__ import annotations
@@ -106,30 +108,6 @@ def test_false_claim_fails_build_and_pytest(tmp_path: Path) -> None:
     tests = _run(root, "pytest", "docs", "-q", "-p", "no:cacheprovider")
     assert tests.returncode != 0
     assert message in tests.stdout, tests.stdout[-3000:]
-
-
-def test_plugin_without_package_is_a_configuration_error(tmp_path: Path) -> None:
-    """Assert a package that is not there stops the build with one line naming the option."""
-    root = _project(tmp_path / "demo", coefficient=3)
-    config = CONFIG.replace("package: demo_checks", "package: no_such_package")
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    build = _run(root, "mkdocs", "build", "--strict")
-    assert build.returncode != 0
-    assert "package 'no_such_package' has no folder no_such_package/" in build.stderr
-    assert "Traceback" not in build.stderr
-
-
-def test_a_builder_without_the_plugin_refuses(tmp_path: Path) -> None:
-    """Assert MkDocs with the extension listed but the plugin removed builds no page."""
-    root = _project(tmp_path / "demo", coefficient=3)
-    config = CONFIG.replace(
-        "plugins:\n  - verified-docs:\n      package: demo_checks\n      cache_dir: 'off'\n", ""
-    )
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    build = _run(root, "mkdocs", "build", "--strict")
-    assert build.returncode != 0
-    assert "ran the Markdown extension but not the verified-docs plugin" in build.stderr
-    assert not (root / "site" / "index.html").exists()
 
 
 RENAMED = "mcv_examples"

@@ -319,7 +319,9 @@ class _InlineMath(InlineProcessor):
         math = session.render_math(m.group("body"), False)
         if m.group("id"):
             page = Path(str(session.page))
-            record = session.report.claim_with_id(page, m.group("id"), m.group("body"))
+            record = session.report.claim_with_id(
+                page, m.group("id"), m.group("body"), m.group("role")
+            )
             if record is not None:
                 index_url = session.url_of(session.claims_page_for(record.equation.page))
                 math = inline_claim_html(record, math, index_url)

@@ -77,13 +77,19 @@ class SiteReport:
             None,
         )
 
-    def claim_with_id(self, page: Path, claim_id: str, latex: str) -> ClaimRecord | None:
-        """The inline claim (or restatement) ``claim_id`` written as ``latex`` on ``page``."""
+    def claim_with_id(self, page: Path, claim_id: str, latex: str, role: str) -> ClaimRecord | None:
+        """The inline claim (or restatement) ``claim_id`` written as ``latex`` on ``page``.
+
+        The role tells a restatement from the claim it restates, which a page may write in the
+        same words: only the claim carries the anchor.
+        """
         return next(
             (
                 r
                 for r in [*self.claims, *self.restatements]
                 if r.equation.page == page
+                and r.equation.inline
+                and r.equation.role == role
                 and r.equation.claim_id == claim_id
                 and " ".join(r.equation.latex.split()) == " ".join(latex.split())
             ),
