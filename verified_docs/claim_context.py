@@ -13,15 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from verified_docs.markdown_syntax import (
+    HEADING,
+    INLINE_MATH,
+    display_claim,
+    lines_outside_fences,
+)
 from verified_docs.plain_math import plain_math
 
-HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.+?)\s*(?:\{[^}]*\})?\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 CHOICES_OPEN = re.compile(r'^\s*<div class="mcv-choices"')
 CHOICES_CLOSE = re.compile(r"^\s*</div>\s*$")
 FOLDED = re.compile(r'^(\?\?\?\+?|!!!)\s*\w*\s*(?:"[^"]*")?\s*$')
-DISPLAY = re.compile(r"^\s*\$\$ (?P<role>claim|refuted):")
-INLINE_MATH = re.compile(r"\$([^$]+)\$")
 
 RESULT = "result"
 ANSWER = "exercise answer"
@@ -43,16 +45,11 @@ def claim_contexts(text: str, first_line: int = 1) -> dict[int, ClaimContext]:
     """
     contexts: dict[int, ClaimContext] = {}
     heading = ""
-    in_fence = in_choices = False
+    in_choices = False
     option = 0
     folded_indent: int | None = None
-    for offset, line in enumerate(text.split("\n")):
+    for offset, line in lines_outside_fences(text.split("\n")):
         number = first_line + offset
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
         indent = len(line) - len(line.lstrip())
         if folded_indent is not None and line.strip() and indent <= folded_indent:
             folded_indent = None
@@ -64,8 +61,8 @@ def claim_contexts(text: str, first_line: int = 1) -> dict[int, ClaimContext]:
             in_choices = False
         elif FOLDED.match(line.strip()):
             folded_indent = indent
-        elif (display := DISPLAY.match(line)) is not None:
-            refuted = display.group("role") == "refuted"
+        elif (display := display_claim(line)) is not None:
+            refuted = display[0] == "refuted"
             if in_choices:
                 letter = chr(ord("A") + option)
                 option += 1
@@ -90,4 +87,4 @@ def context_of(contexts: dict[int, ClaimContext], line: int, refuted: bool) -> C
 
 
 def _plain_heading(text: str) -> str:
-    return INLINE_MATH.sub(lambda found: plain_math(found.group(1)), text).strip()
+    return INLINE_MATH.sub(lambda found: plain_math(found.group("body")), text).strip()
