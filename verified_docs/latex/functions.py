@@ -29,7 +29,7 @@ class Function:
     """One function of the dialect.
 
     ``commands`` are its LaTeX commands (``\\sin``), ``operator_names`` its
-    ``\\operatorname{…}`` labels; the first spelling is the one the printer writes. An
+    ``\\operatorname{…}`` labels; the printer writes the first command, else the first label. An
     ``elementwise`` function is applied to each entry of a matrix (``sympy`` and ``numpy`` then
     take a scalar, and ``numpy`` an array too); any other takes the whole argument.
     """
