@@ -22,6 +22,7 @@ import numpy as np
 import sympy as sp
 
 from verified_docs.checks import Model, Value
+from verified_docs.general import PROBE, GeneralFalse, check_block
 from verified_docs.latex.ast import Call, Name, Node
 from verified_docs.latex.errors import EvaluationError, LatexSyntaxError
 from verified_docs.latex.evaluate import BUILTIN_FUNCTIONS, NumpyAlgebra, SympyAlgebra, evaluate
@@ -40,7 +41,7 @@ _DECIMAL = re.compile(r"-?\d+\.(\d+)")
 @dataclass
 class StatementRecord:
     statement: Statement
-    checked_against: str | None = None  # the claim whose model decided it
+    checked_against: str | None = None  # the claim whose model decided it, or PROBE
     error: str | None = None
     skipped: bool = False
 
@@ -107,11 +108,14 @@ def check_statements(
     """Decide every checkable statement of one page; bindings and templates pass unchecked."""
     context = _Context(models)
     records = []
-    for statement in statements:
+    general = _general_definitions(statements) if execute else {}
+    for index, statement in enumerate(statements):
         record = StatementRecord(statement)
         kind = statement.relation.kind
         if not execute and kind in ("definition", "condition", "arithmetic"):
             record.skipped = True
+        elif kind == "template":
+            record.checked_against, record.error = general.get(index, (None, None))
         else:
             try:
                 record.checked_against = context.decide(statement)
@@ -119,6 +123,32 @@ def check_statements(
                 record.error = str(refusal)
         records.append(record)
     return records
+
+
+def _general_definitions(
+    statements: Sequence[Statement],
+) -> dict[int, tuple[str | None, str | None]]:
+    """Templates decided on the probe function: (PROBE, None), or (None, why it is false).
+
+    The statements of one definition block are checked together, in order, since one may
+    define a function the next uses (``q`` in a Taylor expansion and its remainder).
+    """
+    blocks: dict[tuple[Any, ...], list[int]] = {}
+    for index, statement in enumerate(statements):
+        if statement.relation.kind != "template":
+            continue
+        key = (statement.page, statement.line) if statement.context == "definition" else (index,)
+        blocks.setdefault(key, []).append(index)
+    verdicts: dict[int, tuple[str | None, str | None]] = {}
+    for indices in blocks.values():
+        try:
+            decided = check_block([statements[index].latex for index in indices])
+        except GeneralFalse as error:
+            verdicts[indices[0]] = (None, str(error))
+            continue
+        if decided:
+            verdicts.update((index, (PROBE, None)) for index in indices)
+    return verdicts
 
 
 def statement_message(record: StatementRecord) -> str:
