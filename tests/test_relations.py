@@ -8,6 +8,7 @@ import pytest
 import sympy as sp
 
 from verified_docs.checks import Derivative, Model, matrix_symbols, sample_entries
+from verified_docs.general import PROBE
 from verified_docs.page_scan import Statement, scan_page
 from verified_docs.relations import classify
 from verified_docs.statements import PageModel, check_statements
@@ -192,3 +193,82 @@ def test_listed_cases_must_be_the_checked_dimensions() -> None:
     assert _errors("for $n = 2, 3$\n", *models) == [None]
     (error,) = _errors("for $n = 2, 3, 4$\n", *models)
     assert error == "false: the checks of this page fix n = 2, 3"
+
+
+def _block(body: str) -> str:
+    return f"$$ definition\n{body}\n$$\n"
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        (  # a limit: the derivative of one variable
+            r"f'(x) = \lim_{h \to 0} \frac{f(x + h) - f(x)}{h}",
+            r"f'(x) = \lim_{h \to 1} \frac{f(x + h) - f(x)}{h}",
+        ),
+        (  # a limit with an index and \dots in the argument list
+            r"\frac{\partial f}{\partial x_i} = \lim_{h \to 0}"
+            r" \frac{f(x_1, \dots, x_i + h, \dots, x_n) - f(x_1, \dots, x_i, \dots, x_n)}{h}",
+            r"\frac{\partial f}{\partial x_i} = \lim_{h \to 0}"
+            r" \frac{f(x_1, \dots, x_i - h, \dots, x_n) - f(x_1, \dots, x_i, \dots, x_n)}{h}",
+        ),
+        (  # a derivative along a unit vector
+            r"D_{\mathbf{u}} f(\mathbf{x}) = \lim_{s \to 0}"
+            r" \frac{f(\mathbf{x} + s\mathbf{u}) - f(\mathbf{x})}{s},"
+            r" \qquad \lVert \mathbf{u} \rVert = 1",
+            r"D_{\mathbf{u}} f(\mathbf{x}) = \lim_{s \to 0}"
+            r" \frac{f(\mathbf{x} - s\mathbf{u}) - f(\mathbf{x})}{s},"
+            r" \qquad \lVert \mathbf{u} \rVert = 1",
+        ),
+        (  # a remainder that vanishes faster than the step
+            r"f(\mathbf{x}_0 + \mathbf{d}) = f(\mathbf{x}_0) + \nabla f(\mathbf{x}_0)^\top"
+            r" \mathbf{d} + r(\mathbf{d}), \qquad \frac{r(\mathbf{d})}"
+            r"{\lVert \mathbf{d} \rVert} \to 0 \text{ as } \mathbf{d} \to \mathbf{0}",
+            r"f(\mathbf{x}_0 + \mathbf{d}) = f(\mathbf{x}_0) + \nabla f(\mathbf{x}_0)"
+            r" \mathbf{d} + r(\mathbf{d}), \qquad \frac{r(\mathbf{d})}"
+            r"{\lVert \mathbf{d} \rVert} \to 0 \text{ as } \mathbf{d} \to \mathbf{0}",
+        ),
+        (  # a quadratic model and its little-o error
+            r"q(\mathbf{d}) = f(\mathbf{p}) + \nabla f(\mathbf{p})^\top \mathbf{d}"
+            r" + \tfrac{1}{2}\,\mathbf{d}^\top H_f(\mathbf{p})\, \mathbf{d},"
+            r" \qquad f(\mathbf{p} + \mathbf{d}) = q(\mathbf{d})"
+            r" + o(\lVert \mathbf{d} \rVert^2) \text{ as } \mathbf{d} \to \mathbf{0}",
+            r"q(\mathbf{d}) = f(\mathbf{p}) + \nabla f(\mathbf{p})^\top \mathbf{d}"
+            r" + \tfrac{1}{2}\,\mathbf{d}^\top H_f(\mathbf{p})\, \mathbf{d},"
+            r" \qquad f(\mathbf{p} + \mathbf{d}) = q(\mathbf{d})"
+            r" + o(\lVert \mathbf{d} \rVert^3) \text{ as } \mathbf{d} \to \mathbf{0}",
+        ),
+        (  # an entry pattern with \vdots
+            r"\nabla f = \begin{bmatrix} \frac{\partial f}{\partial x_1} \\ \vdots \\"
+            r" \frac{\partial f}{\partial x_n} \end{bmatrix}",
+            r"\nabla f = \begin{bmatrix} \frac{\partial f}{\partial x_1} \\ \vdots \\"
+            r" \frac{\partial f}{\partial x_1} \end{bmatrix}",
+        ),
+        (  # a matrix with \cdots and \ddots, and an entry by its indices
+            r"H_f = \begin{bmatrix} \frac{\partial^2 f}{\partial x_1^2} & \cdots \\ \vdots & \ddots"
+            r" \end{bmatrix}, \qquad (H_f)_{ij} = \frac{\partial}{\partial x_i}\left("
+            r"\frac{\partial f}{\partial x_j}\right)",
+            r"H_f = \begin{bmatrix} \frac{\partial^2 f}{\partial x_1^3} & \cdots \\ \vdots & \ddots"
+            r" \end{bmatrix}, \qquad (H_f)_{ij} = \frac{\partial}{\partial x_i}\left("
+            r"\frac{\partial f}{\partial x_j}\right)",
+        ),
+    ],
+)
+def test_general_definition_is_checked_on_a_probe_function(right: str, wrong: str) -> None:
+    """Assert a definition stated for every f passes, and one changed as an author might slip fails.
+
+    No check binds that f; the build evaluates the statement for a smooth probe function, so
+    a wrong sign, limit point, power or index makes it false there.
+    """
+    records = check_statements(_statements(_block(right)), [])
+    assert [record.error for record in records] == [None] * len(records)
+    assert all(record.checked_against == PROBE for record in records)
+    errors = [record.error for record in check_statements(_statements(_block(wrong)), [])]
+    assert any(error and error.startswith("false for a smooth f") for error in errors)
+
+
+def test_general_definition_the_probe_cannot_read_stays_a_template() -> None:
+    """Assert a template using a name the probe does not bind passes undecided (y = f(u))."""
+    (record,) = check_statements(_statements("where $y = f(u)$\n"), [])
+    assert record.statement.relation.kind == "template"
+    assert (record.error, record.checked_against) == (None, None)
