@@ -289,7 +289,7 @@ class _Block:
                 if r"\begin{bmatrix}" in side and any(dots in side for dots in _DOTS):
                     _pattern(left, side, self)
                 else:
-                    _agree(left, self.side(side), f"side {number} is not the left side{at}")
+                    _agree(left, self.side(side), f"side {number}{at}", "the left side")
 
     def rename(self, latex: str) -> tuple[str, bool]:
         """The page's derivatives at a point and its fresh function, as the dialect's names.
@@ -331,7 +331,8 @@ class _Block:
         values = [
             self.evaluate(body, self.scope(**{variable: at + step})) for step in (STEP, -STEP)
         ]
-        _agree(values[0], values[1], f"the limit as {variable} \\to {target} does not exist")
+        stated = f"it has no limit: at {variable} = {at - STEP:g} it"
+        _agree(values[0], values[1], stated, f"at {variable} = {at + STEP:g} it")
         return (np.asarray(values[0], dtype=float) + np.asarray(values[1], dtype=float)) / 2
 
     # -- a function the block defines ----------------------------------------------------
@@ -388,13 +389,14 @@ class _Block:
             )
 
 
-def _agree(left: Any, right: Any, why: str) -> None:
+def _agree(left: Any, right: Any, stated: str, true: str) -> None:
+    """``stated`` (the value ``right``) must be ``true`` (the value ``left``)."""
     first, second = np.asarray(left, dtype=float), np.asarray(right, dtype=float)
     if first.shape != second.shape and first.size * second.size != 1:
-        raise EvaluationError(f"{why}: shapes {first.shape} and {second.shape}")
+        raise EvaluationError(f"{stated} has shape {second.shape} where {true} has {first.shape}")
     scale = max(1.0, float(np.max(np.abs(first))))
     if not np.all(np.abs(first.reshape(second.shape) - second) <= TOLERANCE * scale):
-        raise EvaluationError(f"{why}: {_numbers(second)} where it is {_numbers(first)}")
+        raise EvaluationError(f"{stated} is {_numbers(second)} where {true} is {_numbers(first)}")
 
 
 def _numbers(value: np.ndarray) -> str:
@@ -425,7 +427,8 @@ def _pattern(left: Any, latex: str, block: _Block) -> None:
             _agree(
                 matrix[row_place, col_place],
                 block.side(cell),
-                f"entry ({row_place + 1}, {col_place + 1}) is not the left side's",
+                f"entry ({row_place + 1}, {col_place + 1})",
+                "the left side's",
             )
 
 
