@@ -158,6 +158,22 @@ def test_declared_shape_must_be_a_checked_shape() -> None:
     assert "makes it 3×2" in error
 
 
+def test_declared_shape_with_letters_must_fit_the_checked_shapes() -> None:
+    """Assert 'A ∈ ℝ^{n×n}' fits a square A only, and n must be the model's n where it has one."""
+    square, wide = matrix_symbols("A", 2, 2), matrix_symbols("A", 2, 3)
+    square_model = PageModel("square", Model(sample=sample_entries(square), names={"A": square}))
+    wide_model = PageModel("wide", Model(sample=sample_entries(wide), names={"A": wide}))
+    text = "with $A \\in \\mathbb{R}^{n \\times n}$\n"
+    assert _errors(text, square_model) == [None]
+    (error,) = _errors(text, wide_model)
+    assert error == "no check of this page makes A n×n; the check of claim 'wide' makes it 2×3"
+    x = matrix_symbols("x", 2, 1)
+    two = PageModel("two", Model(sample=sample_entries(x), names={"x": x}, dimensions={"n": 3}))
+    (error,) = _errors("for $x \\in \\mathbb{R}^n$\n", two)
+    assert error is not None
+    assert "makes it 2×1" in error
+
+
 def test_the_statements_own_section_decides_first() -> None:
     """Assert a name defined in a section is checked against that section's claims."""
     text = "## One\n\n$$ claim: u-squared\nu = t^2\n$$\n\nlet $u = t^3$\n"

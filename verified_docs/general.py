@@ -364,29 +364,39 @@ class _Block:
 
     # -- remainders ----------------------------------------------------------------------
     def remainder(self, text: str, asymptotic: re.Match[str]) -> None:
-        """``E \\to 0`` or ``A = B + o(G)`` as a step goes to zero: the ratio must shrink."""
+        """``E \\to c`` or ``A = B + o(G)`` as a variable tends to a point: the gap must shrink.
+
+        The gap (``E - c``, or ``(A - B) / G``) is taken at two steps from the point along a
+        random direction; it must shrink about as fast as the step does.
+        """
         variable = _canonical(asymptotic.group("variable"))
-        if asymptotic.group("target").strip() not in (r"\mathbf{0}", "0"):
-            raise _Unreadable(text)
         sides, relations = split_relations(text)
         small = re.search(r"\+\s*o\((?P<order>.*)\)\s*$", sides[-1], re.S)
-        if relations == ["→"] and sides[1] == "0":
-            ratio = sides[0]
+        if relations == ["→"]:
+            gap = rf"{sides[0]} - ({sides[1]})"
         elif relations == ["="] and small is not None:
             rest = sides[1][: small.start()]
-            ratio = rf"\frac{{{sides[0]} - ({rest})}}{{{small.group('order')}}}"
+            gap = rf"\frac{{{sides[0]} - ({rest})}}{{{small.group('order')}}}"
         else:
             raise _Unreadable(text)
-        direction = self.rng.uniform(-1.0, 1.0, (N, 1))
+        point = self.point_of(asymptotic.group("target"))
+        direction = self.rng.uniform(-1.0, 1.0, (N, 1)) if np.ndim(point) else 1.0
         sizes = []
         for step in SHRINK:
-            value = self.evaluate(ratio, self.scope(**{variable: step * direction}))
+            value = self.evaluate(gap, self.scope(**{variable: point + step * direction}))
             sizes.append(abs(float(np.ravel(np.asarray(value, dtype=float))[0])))
         if not sizes[1] <= FACTOR * sizes[0] + 1e-9:
             raise EvaluationError(
-                f"what it says goes to 0 is {sizes[0]:.3g} at a step of {SHRINK[0]:g} and "
+                f"what it says vanishes is {sizes[0]:.3g} at a step of {SHRINK[0]:g} and "
                 f"{sizes[1]:.3g} at a step of {SHRINK[1]:g}"
             )
+
+    def point_of(self, latex: str) -> Any:
+        """Where a variable tends: ``\\mathbf{0}`` and ``\\mathbf{1}`` are the constant vectors."""
+        constant = {r"\mathbf{0}": 0.0, r"\mathbf{1}": 1.0}.get(latex.strip())
+        if constant is not None:
+            return np.full((N, 1), constant)
+        return self.evaluate(latex)
 
 
 def _agree(left: Any, right: Any, stated: str, true: str) -> None:

@@ -422,36 +422,65 @@ class _Context:
 
     # -- declarations ---------------------------------------------------------------------
     def declaration(self, statement: Statement) -> str | None:
+        """``X \\in \\mathbb{R}^{m \\times n}``, ``f: A \\to B``: a check gives it that shape.
+
+        A number must be the size; a letter must be the model's dimension of that name where
+        it has one, and one size throughout the statement (``\\mathbf{u}, \\mathbf{v} \\in
+        \\mathbb{R}^n`` are the same length, ``A \\in \\mathbb{R}^{n \\times n}`` is square).
+        """
         relation = statement.relation
-        if relation.relations != ("∈",):
+        if relation.relations not in (("∈",), (":", "→")):
             return None
-        shape = _declared_shape(relation.sides[1])
-        if shape is None:
+        # f: \\mathbb{R}^n \\to \\mathbb{R}^m: the value a check gives f is in the last set.
+        labels = _declared_shape(relation.sides[-1])
+        if labels is None:
             return None
-        agreeing: str | None = None
-        for name in _top_level_split(relation.sides[0], ","):
-            shapes: list[tuple[str, tuple[int, ...]]] = []
-            for entry in self.active:
-                node = _left_value(name.strip(), entry.model)
-                if node is None:
-                    continue
-                try:
-                    point = self.points(entry)[0]
-                    value = _array(evaluate(node, self.scope(entry)(point), NumpyAlgebra()))
-                except (EvaluationError, LatexSyntaxError, ValueError, TypeError):
-                    continue
-                shapes.append((entry.claim_id, value.shape if value.ndim == 2 else (1, 1)))
-            matching = [claim_id for claim_id, actual in shapes if actual == shape]
-            if shapes and not matching:
-                claim_id, actual = shapes[0]
-                raise _Refuted(
-                    f"no check of this page makes {name.strip()} {shape[0]}×{shape[1]}; "
-                    f"the check of claim {claim_id!r} makes it {actual[0]}×{actual[1]}"
-                )
-            if not shapes:
-                raise _Unbound("no check binds it")
-            agreeing = agreeing or matching[0]
-        return agreeing
+        names = [name.strip() for name in _top_level_split(relation.sides[0], ",")]
+        found: list[tuple[str, str, tuple[int, int]]] = []  # claim, name, its shape there
+        agreeing: list[str] = []
+        for entry in self.active:
+            shapes = {name: self.shape_of(name, entry) for name in names}
+            known = {name: shape for name, shape in shapes.items() if shape is not None}
+            found += [(entry.claim_id, name, shape) for name, shape in known.items()]
+            sizes: dict[str, int] = {}
+            if known and all(_fits(labels, shape, entry.model, sizes) for shape in known.values()):
+                agreeing.append(entry.claim_id)
+        if agreeing:
+            return agreeing[0]
+        if not found:
+            raise _Unbound("no check binds it")
+        claim_id, name, actual = found[0]
+        raise _Refuted(
+            f"no check of this page makes {name} {labels[0]}×{labels[1]}; "
+            f"the check of claim {claim_id!r} makes it {actual[0]}×{actual[1]}"
+        )
+
+    def shape_of(self, name: str, entry: PageModel) -> tuple[int, int] | None:
+        """The shape a model gives a name (a scalar is 1×1), or None if it does not bind it."""
+        node = _left_value(name, entry.model)
+        if node is None:
+            return None
+        try:
+            point = self.points(entry)[0]
+            value = _array(evaluate(node, self.scope(entry)(point), NumpyAlgebra()))
+        except (EvaluationError, LatexSyntaxError, ValueError, TypeError, ArithmeticError):
+            return None
+        return (value.shape[0], value.shape[1]) if value.ndim == 2 else (1, 1)
+
+
+def _fits(
+    labels: tuple[str, str], shape: tuple[int, int], model: Model, sizes: dict[str, int]
+) -> bool:
+    """Whether a shape is the one declared, a letter taking one size (kept in ``sizes``)."""
+    for label, size in zip(labels, shape, strict=True):
+        if label.isdigit():
+            if int(label) != size:
+                return False
+            continue
+        fixed = model.dimensions.get(label)
+        if (fixed is not None and fixed != size) or sizes.setdefault(label, size) != size:
+            return False
+    return True
 
 
 def _fixed_value(name: str, model: Model) -> float | None:
@@ -604,14 +633,16 @@ def _interval(latex: str) -> tuple[str, str]:
     return low.strip(), high.strip()
 
 
-def _declared_shape(latex: str) -> tuple[int, int] | None:
-    match = re.fullmatch(r"\\mathbb\{R\}(?:\^\{?(\d+)(?:\s*\\times\s*(\d+))?\}?)?", latex.strip())
+def _declared_shape(latex: str) -> tuple[str, str] | None:
+    """The rows and columns a set names, numbers or letters (``\\mathbb{R}^n`` is n×1)."""
+    match = re.fullmatch(
+        r"\\mathbb\{R\}(?:\^\{?\s*(\d+|[A-Za-z])(?:\s*\\times\s*(\d+|[A-Za-z]))?\s*\}?)?",
+        latex.strip(),
+    )
     if match is None:
         return None
     rows, cols = match.group(1), match.group(2)
-    if rows is None:
-        return (1, 1)
-    return (int(rows), int(cols) if cols else 1)
+    return (rows or "1", cols or "1")
 
 
 def _arithmetic(statement: Statement) -> None:
