@@ -260,6 +260,10 @@ def _block(body: str) -> str:
             r"\nabla f = \begin{bmatrix} \frac{\partial f}{\partial x_1} \\ \vdots \\"
             r" \frac{\partial f}{\partial x_1} \end{bmatrix}",
         ),
+        (  # a sum over an index, and an entry of a function's value
+            r"\operatorname{softmax}(\mathbf{z})_k = \frac{e^{z_k}}{\sum_j e^{z_j}}",
+            r"\operatorname{softmax}(\mathbf{z})_k = \frac{e^{z_k}}{\sum_j e^{z_k}}",
+        ),
         (  # a matrix with \cdots and \ddots, and an entry by its indices
             r"H_f = \begin{bmatrix} \frac{\partial^2 f}{\partial x_1^2} & \cdots \\ \vdots & \ddots"
             r" \end{bmatrix}, \qquad (H_f)_{ij} = \frac{\partial}{\partial x_i}\left("

@@ -71,7 +71,10 @@ _AS = re.compile(r"\\text\{\s*as\s*\}\s*(?P<variable>.+?)\s*\\to\s*(?P<target>.+
 _LIMIT = re.compile(
     r"^\\lim_\{\s*(?P<variable>[a-z])\s*\\to\s*(?P<target>[^{}]+)\}(?P<body>.*)$", re.S
 )
-_ENTRY_OF = re.compile(r"^\((?P<name>[^()]+)\)_\{(?P<row>\d)(?P<col>\d)\}$")
+# (H_f)_{12}, \operatorname{softmax}(\mathbf{z})_{2}: an entry of a matrix or vector.
+_ENTRY_OF = re.compile(r"^(?P<name>.*\))_\{(?P<row>\d)(?P<col>\d)?\}$")
+# \sum_{i=1}^{n}, \sum_j: a sum over an index, expanded over 1 … N.
+_SUM = re.compile(r"\\sum_(?:\{(?P<braced>[a-z])(?:\s*=\s*1\}\^\{?n\}?|\})|(?P<bare>[a-z]))")
 _SET = re.compile(r"\\in\s*\\mathbb\{R\}(?:\^\{[^{}]*\}|\^\w)?\s*$")
 _DOTS = frozenset({r"\cdots", r"\vdots", r"\ddots", r"\dots", r"\ldots"})
 # \frac{\partial^{2}f}{\partial x_{1}\partial x_{3}}: a partial derivative of f, any order.
@@ -80,6 +83,7 @@ _DERIVATIVE = re.compile(
 )
 _BELOW = re.compile(r"\\partial x_\{(?P<index>\d)\}(?:\^\{(?P<power>\d)\})?")
 _COORDINATE = re.compile(r"^x_\{(\d)\}$")
+_ENTRY = re.compile(r"^(?P<vector>[a-wyz])_\{(?P<index>\d)\}$")  # z_2, an entry of \mathbf{z}
 
 
 class GeneralFalse(Exception):
@@ -185,6 +189,9 @@ class _Scope:
             return self.block.vector(key)
         if coordinate := _COORDINATE.match(key):
             return float(self.point[_index(coordinate.group(1))])
+        if (entry := _ENTRY.match(key)) and entry.group("vector") in self.block.bold:
+            vector = self.block.vector(rf"\mathbf{{{entry.group('vector')}}}")
+            return float(vector[_index(entry.group("index")), 0])
         if key == r"\nabla f":
             return probe.grad(self.point)
         if key == "H_{f}":
@@ -229,6 +236,7 @@ class _Block:
         self.point = rng.uniform(-1.0, 1.0, N)
         self.scalar = float(rng.uniform(-1.0, 1.0))
         self.vectors: dict[str, np.ndarray] = {}
+        self.bold: set[str] = set()
         self.fresh: str | None = None  # the page's name of the function the block defines
         self.functions: dict[str, Callable[[Any], Any]] = {
             "f": probe.of,
@@ -247,6 +255,8 @@ class _Block:
         return _Scope(self, self.point, scalars)
 
     def run(self, block: list[str]) -> None:
+        # z_2 is an entry of \mathbf{z} only where the block names \mathbf{z}: s_i alone is fresh.
+        self.bold = set(re.findall(r"\\mathbf\{([a-z])\}", " ".join(block)))
         statements = [statement for statement in block if not self.constraint(statement)]
         for latex in statements:
             self.statement(latex)
@@ -278,7 +288,10 @@ class _Block:
         if introduced:
             self.implicit(sides)
             return
-        indices = sorted(set("".join(re.findall(r"_\{?([ij]+)\}?", text))))
+        if re.match(r"^f\s*(\(|$)", sides[0]):
+            raise _Unreadable(latex)  # a definition of f itself, not a statement about any f
+        sides = [_sums(side) for side in sides]
+        indices = sorted(set("".join(re.findall(r"_\{?([ijk]+)\}?", "".join(sides)))))
         for values in itertools.product(range(1, N + 1), repeat=len(indices)):
             chosen = dict(zip(indices, values, strict=True))
             at = ", ".join(f"{index} = {value}" for index, value in chosen.items())
@@ -319,8 +332,10 @@ class _Block:
             return self.limit(limit.group("variable"), limit.group("target"), limit.group("body"))
         entry = _ENTRY_OF.match(latex.strip())
         if entry:
-            matrix = np.asarray(self.evaluate(entry.group("name")), dtype=float)
-            return float(matrix[_index(entry.group("row")), _index(entry.group("col"))])
+            name = entry.group("name")
+            name = name[1:-1] if name.startswith("(") else name  # (H_f)_{ij}
+            matrix = np.atleast_2d(np.asarray(self.evaluate(name), dtype=float))
+            return float(matrix[_index(entry.group("row")), _index(entry.group("col") or "1")])
         return self.evaluate(latex)
 
     def evaluate(self, latex: str, scope: _Scope | None = None) -> Any:
@@ -478,6 +493,28 @@ def _expand(latex: str, indices: dict[str, int]) -> str:
 
     text = re.sub(r"_(?:\{([a-z0-9]+)\}|([a-z0-9]))", subscript, latex)
     return re.sub(r"f\((?P<items>[^()]*\\dots[^()]*)\)", _column, text)
+
+
+def _sums(latex: str) -> str:
+    """Each ``\\sum_i B`` as ``(B_1 + … + B_N)``.
+
+    B runs to a top-level + or - (``\\sum_j W_{ij} x_j + b_i``) or to the end of its group.
+    """
+    found = _SUM.search(latex)
+    if found is None:
+        return latex
+    letter = found.group("braced") or found.group("bare")
+    start = end = found.end()
+    depth = 0
+    while end < len(latex):
+        character = latex[end]
+        depth += {"{": 1, "(": 1, "}": -1, ")": -1}.get(character, 0)
+        if depth < 0 or (depth == 0 and character in "+-" and latex[start:end].strip()):
+            break
+        end += 1
+    body = _sums(latex[start:end])
+    terms = " + ".join(f"({_expand(body, {letter: k})})" for k in range(1, N + 1))
+    return latex[: found.start()] + f"({terms})" + _sums(latex[end:])
 
 
 def _column(match: re.Match[str]) -> str:
