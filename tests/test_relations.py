@@ -201,6 +201,15 @@ def test_binding_must_be_a_point_the_checks_fix() -> None:
     assert error == "false: the checks of this page fix t = 1"
 
 
+def test_vector_binding_must_be_the_point_a_check_fixes() -> None:
+    """Assert 'at $\\mathbf{p} = (1, 1)$' passes where a check names that p, fails for (1, 2)."""
+    fixed = Model(sample={t: (-1.0, 1.0)}, names={r"\mathbf{p}": sp.ImmutableMatrix([1, 1])})
+    entry = PageModel("at-p", fixed)
+    assert _errors("at $\\mathbf{p} = (1, 1)$\n", entry) == [None]
+    (error,) = _errors("at $\\mathbf{p} = (1, 2)$\n", entry)
+    assert error == "false: the checks of this page fix \\mathbf{p} = (1, 1)"
+
+
 def test_listed_cases_must_be_the_checked_dimensions() -> None:
     """Assert 'n = 2, 3, 4' must list exactly the dimensions the checks use."""
     models = [

@@ -241,7 +241,7 @@ class _Context:
         try:
             stated = {float(part) for part in _top_level_split(sides[1], ",")}
         except ValueError:
-            return None  # n = m, or a vector: the case chosen, or an example's input
+            return self.vector_binding(name, sides[1])
         fixed: dict[float, str] = {}
         for entry in self.active:
             value = _fixed_value(name, entry.model)
@@ -255,6 +255,30 @@ class _Context:
             shown = ", ".join(f"{value:g}" for value in sorted(fixed))
             raise _Refuted(f"false: the checks of this page fix {name} = {shown}")
         return fixed[min(stated)]
+
+    def vector_binding(self, name: str, latex: str) -> str | None:
+        """``\\mathbf{u} = (3/5, 4/5)``, a matrix of numbers: the value a check fixes it to."""
+        node = _parse_side(latex)
+        try:
+            stated = _array(evaluate(node, _NO_NAMES, NumpyAlgebra())) if node else None
+        except (EvaluationError, LatexSyntaxError):
+            stated = None
+        if stated is None or stated.ndim != 2:
+            return None  # n = m, \phi = \tanh: the case chosen, in words
+        fixed: list[tuple[str, np.ndarray]] = []
+        for entry in self.active:
+            value = _fixed_matrix(name, entry.model)
+            if value is not None:
+                fixed.append((entry.claim_id, value))
+        for claim_id, value in fixed:
+            if value.shape == stated.shape and np.allclose(value, stated):
+                return claim_id
+        if not fixed:
+            raise _Unbound("no check fixes it")
+        value = fixed[0][1]
+        rows = [", ".join(f"{entry:g}" for entry in row) for row in value.tolist()]
+        shown = f"({', '.join(rows)})" if value.shape[1] == 1 else f"[{'; '.join(rows)}]"
+        raise _Refuted(f"false: the checks of this page fix {name} = {shown}")
 
     # -- definitions ----------------------------------------------------------------------
     def definition(self, statement: Statement) -> str | None:
@@ -499,6 +523,17 @@ def _fixed_value(name: str, model: Model) -> float | None:
         value = sp.sympify(meaning) if not isinstance(meaning, sp.MatrixBase) else None
         if value is not None and value.is_number:
             return float(value)
+    return None
+
+
+def _fixed_matrix(name: str, model: Model) -> np.ndarray | None:
+    """The matrix of numbers a model fixes ``name`` to, if it does."""
+    canonical = _canonical(name)
+    for latex, meaning in model.names.items():
+        if not isinstance(meaning, sp.MatrixBase) or canonical != _canonical(latex):
+            continue
+        if canonical is not None and all(entry.is_number for entry in meaning):
+            return np.asarray(meaning.tolist(), dtype=float)
     return None
 
 
