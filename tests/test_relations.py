@@ -137,6 +137,19 @@ def test_not_equal_must_be_sampled_on_both_sides() -> None:
     assert _errors("for $t \\neq 0$\n", SQUARED) == [None]
 
 
+def test_vector_not_equal_must_exclude_a_point_where_a_check_fails() -> None:
+    """Assert 'x ≠ 0' passes for the gradient of ‖x‖ (0/0 at the origin) and 'x ≠ 1' fails."""
+    xs = matrix_symbols("x", 2, 1)
+    norm = sp.sqrt(xs[0] ** 2 + xs[1] ** 2)
+    ones = sp.ones(2, 1)
+    model = Model(sample=sample_entries(xs), names={r"\mathbf{x}": xs, r"\mathbf{1}": ones})
+    entry = PageModel("grad-norm", model, r"\nabla f", Derivative(norm, xs, layout="gradient"))
+    assert _errors("for $\\mathbf{x} \\neq \\mathbf{0}$\n", entry) == [None]
+    (error,) = _errors("for $\\mathbf{x} \\neq \\mathbf{1}$\n", entry)
+    assert error is not None
+    assert error.startswith("every check it governs is defined at \\mathbf{x} = \\mathbf{1}")
+
+
 def test_arithmetic_is_evaluated_to_the_digits_written() -> None:
     """Assert e/2 ≈ 1.359 passes, e/2 ≈ 1.36 passes, e/2 ≈ 1.358 fails, e^0 = 2 fails."""
     assert _errors("$\\frac{e}{2} \\approx 1.359$ and $\\frac{e}{2} \\approx 1.36$\n") == [

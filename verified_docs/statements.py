@@ -410,6 +410,8 @@ class _Context:
         if holding and "≠" in operators and len(signs) == 1:
             # x \neq 0: a claim stated on both sides of it must be checked on both.
             raise _Refuted("the checks of this page sample only one side of it; sample both")
+        if holding and operators == ["≠"] and not signs:
+            return self.excluded_point(sides_latex, holding)
         if holding:
             return holding[0]
         if failures:
@@ -417,6 +419,46 @@ class _Context:
         raise _Unbound(
             "no check on this page samples its variables, so nothing it governs is checked; "
             "give a claim's Model these variables or say it in words"
+        )
+
+    def excluded_point(self, sides: list[str], holding: list[str]) -> str:
+        """``\\mathbf{x} \\neq \\mathbf{0}``: some check must fail at the point excluded.
+
+        A vector has no two sides to sample; what makes the condition true rather than
+        arbitrary is that a claim it governs is undefined there (x/‖x‖ at 0). A condition on
+        something other than a sampled vector of numbers passes as before.
+        """
+        excluded = _constant_vector(sides[1])
+        if excluded is None:
+            return holding[0]
+        governed = [entry for entry in self.active if entry.claim_id in holding]
+        tried = False
+        for entry in governed:
+            symbols = _vector_symbols(sides[0], entry.model)
+            if symbols is None or entry.quantity is None or excluded.size not in (1, len(symbols)):
+                continue
+            tried = True
+            values = np.resize(excluded, len(symbols))
+            # Exactly, not by differences: x/‖x‖ at 0 is 0/0, a central difference there is 0.
+            point = {**self.points(entry)[0], **dict(zip(symbols, values, strict=True))}
+            exact = {
+                symbol: sp.nsimplify(point[symbol]) if symbol in symbols else point[symbol]
+                for symbol in entry.model.sample
+            }
+            try:
+                value = sp.sympify(entry.quantity.symbolic(entry.model)).xreplace(exact)
+            except (ArithmeticError, ValueError, TypeError):
+                return entry.claim_id  # it cannot even be computed there
+            entries = [
+                sp.sympify(e) for e in (value if isinstance(value, sp.MatrixBase) else [value])
+            ]
+            if any(entry_value.has(sp.nan, sp.zoo, sp.oo, -sp.oo) for entry_value in entries):
+                return entry.claim_id
+        if not tried:
+            return holding[0]
+        raise _Refuted(
+            f"every check it governs is defined at {sides[0].strip()} = {sides[1].strip()}, "
+            "so nothing there needs excluding; exclude the point where they fail"
         )
 
     def condition_in(
@@ -523,6 +565,30 @@ def _fixed_value(name: str, model: Model) -> float | None:
         value = sp.sympify(meaning) if not isinstance(meaning, sp.MatrixBase) else None
         if value is not None and value.is_number:
             return float(value)
+    return None
+
+
+def _constant_vector(latex: str) -> np.ndarray | None:
+    """``\\mathbf{0}``, ``\\mathbf{1}`` (one entry, for every entry) or a tuple of numbers."""
+    text = latex.strip()
+    if text in (r"\mathbf{0}", r"\mathbf{1}"):
+        return np.array([0.0 if text.endswith("{0}") else 1.0])
+    node = _parse_side(text)
+    try:
+        value = _array(evaluate(node, _NO_NAMES, NumpyAlgebra())) if node else None
+    except (EvaluationError, LatexSyntaxError):
+        return None
+    return None if value is None or value.ndim != 2 else value.reshape(-1)
+
+
+def _vector_symbols(name: str, model: Model) -> list[sp.Symbol] | None:
+    """The sampled symbols that are the entries of the vector a model binds to ``name``."""
+    canonical = _canonical(name)
+    for latex, meaning in model.names.items():
+        if canonical is None or canonical != _canonical(latex):
+            continue
+        if isinstance(meaning, sp.MatrixBase) and all(e in model.sample for e in meaning):
+            return list(meaning)
     return None
 
 
