@@ -26,6 +26,7 @@ one the probe reads and finds false, or cannot evaluate for a shape that does no
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -142,13 +143,10 @@ def _vector(argument: Any) -> np.ndarray:
     return entries
 
 
-_COMPILED: list[_Probe] = []
-
-
+@functools.cache
 def _probe() -> _Probe:
-    if not _COMPILED:
-        _COMPILED.append(_Probe())
-    return _COMPILED[0]
+    """Compiled on first use: a page without general definitions never pays for it."""
+    return _Probe()
 
 
 def check_block(block: list[str]) -> bool:
