@@ -4,7 +4,10 @@ A definition (``u = x^2``) is true or false relative to what the page's checks m
 its right side is evaluated in every model of the page's checks that binds the name, and must
 agree with it in at least one (and a model that binds it differently is named when none
 agrees). A condition (``x > 0``) must hold at every point the checks sample its variables at,
-and a ``\\neq`` must be sampled on both sides. Arithmetic between numbers is evaluated. So a
+and a ``\\neq`` must be sampled on both sides (for a vector, a check must be undefined at the
+point it excludes). Arithmetic between numbers is evaluated; a binding or a declaration must be
+the value or shape a check of the section gives that name; a general definition (a template,
+for every ``f``) is evaluated on the probe function of :mod:`verified_docs.general`. So a
 changed definition, a condition the checks do not respect, or a wrong number fails the build.
 """
 
@@ -105,7 +108,7 @@ def with_inferred_names(entry: PageModel) -> PageModel:
 def check_statements(
     statements: Sequence[Statement], models: Sequence[PageModel], *, execute: bool = True
 ) -> list[StatementRecord]:
-    """Decide every checkable statement of one page; bindings and templates pass unchecked."""
+    """Decide every checkable statement of one page; what nothing can decide passes, counted."""
     context = _Context(models)
     records = []
     general = _general_definitions(statements) if execute else {}
