@@ -120,6 +120,11 @@ EXPECTED = [
         "calc_examples.guarantee.claims raised ConditionError: a 3×3 matrix with diagonal in "
         "(3.0, 4.0) and other entries in (-2.0, 2.0) need not be diagonally dominant",
     ),
+    (
+        "23 a general definition false for a smooth f",
+        f"{PAGE}:104: template $f'(x) = \\lim_{{h \\to 0}} \\frac{{f(x - h) - f(x)}}{{h}}$: false "
+        "for a smooth f: side 2 is -0.790091 where the left side is 0.790091",
+    ),
 ]
 INVALID_LATEX = f"{PAGE}:43: invalid LaTeX"
 

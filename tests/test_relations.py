@@ -8,6 +8,7 @@ import pytest
 import sympy as sp
 
 from verified_docs.checks import Derivative, Model, matrix_symbols, sample_entries
+from verified_docs.general import PROBE
 from verified_docs.page_scan import Statement, scan_page
 from verified_docs.relations import classify
 from verified_docs.statements import PageModel, check_statements
@@ -136,6 +137,19 @@ def test_not_equal_must_be_sampled_on_both_sides() -> None:
     assert _errors("for $t \\neq 0$\n", SQUARED) == [None]
 
 
+def test_vector_not_equal_must_exclude_a_point_where_a_check_fails() -> None:
+    """Assert 'x ≠ 0' passes for the gradient of ‖x‖ (0/0 at the origin) and 'x ≠ 1' fails."""
+    xs = matrix_symbols("x", 2, 1)
+    norm = sp.sqrt(xs[0] ** 2 + xs[1] ** 2)
+    ones = sp.ones(2, 1)
+    model = Model(sample=sample_entries(xs), names={r"\mathbf{x}": xs, r"\mathbf{1}": ones})
+    entry = PageModel("grad-norm", model, r"\nabla f", Derivative(norm, xs, layout="gradient"))
+    assert _errors("for $\\mathbf{x} \\neq \\mathbf{0}$\n", entry) == [None]
+    (error,) = _errors("for $\\mathbf{x} \\neq \\mathbf{1}$\n", entry)
+    assert error is not None
+    assert error.startswith("every check it governs is defined at \\mathbf{x} = \\mathbf{1}")
+
+
 def test_arithmetic_is_evaluated_to_the_digits_written() -> None:
     """Assert e/2 ≈ 1.359 passes, e/2 ≈ 1.36 passes, e/2 ≈ 1.358 fails, e^0 = 2 fails."""
     assert _errors("$\\frac{e}{2} \\approx 1.359$ and $\\frac{e}{2} \\approx 1.36$\n") == [
@@ -155,6 +169,22 @@ def test_declared_shape_must_be_a_checked_shape() -> None:
     (error,) = _errors(text, tall_model)
     assert error is not None
     assert "makes it 3×2" in error
+
+
+def test_declared_shape_with_letters_must_fit_the_checked_shapes() -> None:
+    """Assert 'A ∈ ℝ^{n×n}' fits a square A only, and n must be the model's n where it has one."""
+    square, wide = matrix_symbols("A", 2, 2), matrix_symbols("A", 2, 3)
+    square_model = PageModel("square", Model(sample=sample_entries(square), names={"A": square}))
+    wide_model = PageModel("wide", Model(sample=sample_entries(wide), names={"A": wide}))
+    text = "with $A \\in \\mathbb{R}^{n \\times n}$\n"
+    assert _errors(text, square_model) == [None]
+    (error,) = _errors(text, wide_model)
+    assert error == "no check of this page makes A n×n; the check of claim 'wide' makes it 2×3"
+    x = matrix_symbols("x", 2, 1)
+    two = PageModel("two", Model(sample=sample_entries(x), names={"x": x}, dimensions={"n": 3}))
+    (error,) = _errors("for $x \\in \\mathbb{R}^n$\n", two)
+    assert error is not None
+    assert "makes it 2×1" in error
 
 
 def test_the_statements_own_section_decides_first() -> None:
@@ -184,6 +214,15 @@ def test_binding_must_be_a_point_the_checks_fix() -> None:
     assert error == "false: the checks of this page fix t = 1"
 
 
+def test_vector_binding_must_be_the_point_a_check_fixes() -> None:
+    """Assert 'at $\\mathbf{p} = (1, 1)$' passes where a check names that p, fails for (1, 2)."""
+    fixed = Model(sample={t: (-1.0, 1.0)}, names={r"\mathbf{p}": sp.ImmutableMatrix([1, 1])})
+    entry = PageModel("at-p", fixed)
+    assert _errors("at $\\mathbf{p} = (1, 1)$\n", entry) == [None]
+    (error,) = _errors("at $\\mathbf{p} = (1, 2)$\n", entry)
+    assert error == "false: the checks of this page fix \\mathbf{p} = (1, 1)"
+
+
 def test_listed_cases_must_be_the_checked_dimensions() -> None:
     """Assert 'n = 2, 3, 4' must list exactly the dimensions the checks use."""
     models = [
@@ -192,3 +231,86 @@ def test_listed_cases_must_be_the_checked_dimensions() -> None:
     assert _errors("for $n = 2, 3$\n", *models) == [None]
     (error,) = _errors("for $n = 2, 3, 4$\n", *models)
     assert error == "false: the checks of this page fix n = 2, 3"
+
+
+def _block(body: str) -> str:
+    return f"$$ definition\n{body}\n$$\n"
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        (  # a limit: the derivative of one variable
+            r"f'(x) = \lim_{h \to 0} \frac{f(x + h) - f(x)}{h}",
+            r"f'(x) = \lim_{h \to 1} \frac{f(x + h) - f(x)}{h}",
+        ),
+        (  # a limit with an index and \dots in the argument list
+            r"\frac{\partial f}{\partial x_i} = \lim_{h \to 0}"
+            r" \frac{f(x_1, \dots, x_i + h, \dots, x_n) - f(x_1, \dots, x_i, \dots, x_n)}{h}",
+            r"\frac{\partial f}{\partial x_i} = \lim_{h \to 0}"
+            r" \frac{f(x_1, \dots, x_i - h, \dots, x_n) - f(x_1, \dots, x_i, \dots, x_n)}{h}",
+        ),
+        (  # a derivative along a unit vector
+            r"D_{\mathbf{u}} f(\mathbf{x}) = \lim_{s \to 0}"
+            r" \frac{f(\mathbf{x} + s\mathbf{u}) - f(\mathbf{x})}{s},"
+            r" \qquad \lVert \mathbf{u} \rVert = 1",
+            r"D_{\mathbf{u}} f(\mathbf{x}) = \lim_{s \to 0}"
+            r" \frac{f(\mathbf{x} - s\mathbf{u}) - f(\mathbf{x})}{s},"
+            r" \qquad \lVert \mathbf{u} \rVert = 1",
+        ),
+        (  # a remainder that vanishes faster than the step
+            r"f(\mathbf{x}_0 + \mathbf{d}) = f(\mathbf{x}_0) + \nabla f(\mathbf{x}_0)^\top"
+            r" \mathbf{d} + r(\mathbf{d}), \qquad \frac{r(\mathbf{d})}"
+            r"{\lVert \mathbf{d} \rVert} \to 0 \text{ as } \mathbf{d} \to \mathbf{0}",
+            r"f(\mathbf{x}_0 + \mathbf{d}) = f(\mathbf{x}_0) + \nabla f(\mathbf{x}_0)"
+            r" \mathbf{d} + r(\mathbf{d}), \qquad \frac{r(\mathbf{d})}"
+            r"{\lVert \mathbf{d} \rVert} \to 0 \text{ as } \mathbf{d} \to \mathbf{0}",
+        ),
+        (  # a quadratic model and its little-o error
+            r"q(\mathbf{d}) = f(\mathbf{p}) + \nabla f(\mathbf{p})^\top \mathbf{d}"
+            r" + \tfrac{1}{2}\,\mathbf{d}^\top H_f(\mathbf{p})\, \mathbf{d},"
+            r" \qquad f(\mathbf{p} + \mathbf{d}) = q(\mathbf{d})"
+            r" + o(\lVert \mathbf{d} \rVert^2) \text{ as } \mathbf{d} \to \mathbf{0}",
+            r"q(\mathbf{d}) = f(\mathbf{p}) + \nabla f(\mathbf{p})^\top \mathbf{d}"
+            r" + \tfrac{1}{2}\,\mathbf{d}^\top H_f(\mathbf{p})\, \mathbf{d},"
+            r" \qquad f(\mathbf{p} + \mathbf{d}) = q(\mathbf{d})"
+            r" + o(\lVert \mathbf{d} \rVert^3) \text{ as } \mathbf{d} \to \mathbf{0}",
+        ),
+        (  # an entry pattern with \vdots
+            r"\nabla f = \begin{bmatrix} \frac{\partial f}{\partial x_1} \\ \vdots \\"
+            r" \frac{\partial f}{\partial x_n} \end{bmatrix}",
+            r"\nabla f = \begin{bmatrix} \frac{\partial f}{\partial x_1} \\ \vdots \\"
+            r" \frac{\partial f}{\partial x_1} \end{bmatrix}",
+        ),
+        (  # a sum over an index, and an entry of a function's value
+            r"\operatorname{softmax}(\mathbf{z})_k = \frac{e^{z_k}}{\sum_j e^{z_j}}",
+            r"\operatorname{softmax}(\mathbf{z})_k = \frac{e^{z_k}}{\sum_j e^{z_k}}",
+        ),
+        (  # a matrix with \cdots and \ddots, and an entry by its indices
+            r"H_f = \begin{bmatrix} \frac{\partial^2 f}{\partial x_1^2} & \cdots \\ \vdots & \ddots"
+            r" \end{bmatrix}, \qquad (H_f)_{ij} = \frac{\partial}{\partial x_i}\left("
+            r"\frac{\partial f}{\partial x_j}\right)",
+            r"H_f = \begin{bmatrix} \frac{\partial^2 f}{\partial x_1^3} & \cdots \\ \vdots & \ddots"
+            r" \end{bmatrix}, \qquad (H_f)_{ij} = \frac{\partial}{\partial x_i}\left("
+            r"\frac{\partial f}{\partial x_j}\right)",
+        ),
+    ],
+)
+def test_general_definition_is_checked_on_a_probe_function(right: str, wrong: str) -> None:
+    """Assert a definition stated for every f passes, and one changed as an author might slip fails.
+
+    No check binds that f; the build evaluates the statement for a smooth probe function, so
+    a wrong sign, limit point, power or index makes it false there.
+    """
+    records = check_statements(_statements(_block(right)), [])
+    assert [record.error for record in records] == [None] * len(records)
+    assert all(record.checked_against == PROBE for record in records)
+    errors = [record.error for record in check_statements(_statements(_block(wrong)), [])]
+    assert any(error and error.startswith("false for a smooth f") for error in errors)
+
+
+def test_general_definition_the_probe_cannot_read_stays_a_template() -> None:
+    """Assert a template using a name the probe does not bind passes undecided (y = f(u))."""
+    (record,) = check_statements(_statements("where $y = f(u)$\n"), [])
+    assert record.statement.relation.kind == "template"
+    assert (record.error, record.checked_against) == (None, None)

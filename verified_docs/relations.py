@@ -16,8 +16,9 @@ then checks definitions, conditions and arithmetic against the checks of the pag
 * ``arrow``: a limit or a flow of names (``h \\to 0``, ``t \\to \\mathbf{u} \\to f``).
 * ``arithmetic``: a relation between numbers only (``e^0 = 1``, ``\\frac{e}{2} \\approx 1.359``),
   evaluated.
-* ``template``: a definition whose right side the dialect cannot evaluate (a limit, ``\\dots``,
-  ``\\sum_i``): stated, counted, not checked.
+* ``template``: a definition whose right side the claim dialect cannot evaluate (a limit,
+  ``\\dots``, ``\\sum_i``): a general one (for every ``f``) is evaluated on a probe function
+  by :mod:`verified_docs.general`; one the probe cannot read is counted, not checked.
 
 Anything else — a relation between known quantities (``5x^2 = \\frac{d}{dx}(x^3)``), an
 approximation between expressions — is a result, and a result must be a claim.

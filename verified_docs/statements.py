@@ -4,7 +4,10 @@ A definition (``u = x^2``) is true or false relative to what the page's checks m
 its right side is evaluated in every model of the page's checks that binds the name, and must
 agree with it in at least one (and a model that binds it differently is named when none
 agrees). A condition (``x > 0``) must hold at every point the checks sample its variables at,
-and a ``\\neq`` must be sampled on both sides. Arithmetic between numbers is evaluated. So a
+and a ``\\neq`` must be sampled on both sides (for a vector, a check must be undefined at the
+point it excludes). Arithmetic between numbers is evaluated; a binding or a declaration must be
+the value or shape a check of the section gives that name; a general definition (a template,
+for every ``f``) is evaluated on the probe function of :mod:`verified_docs.general`. So a
 changed definition, a condition the checks do not respect, or a wrong number fails the build.
 """
 
@@ -22,6 +25,7 @@ import numpy as np
 import sympy as sp
 
 from verified_docs.checks import Model, Value
+from verified_docs.general import PROBE, GeneralFalse, check_block
 from verified_docs.latex.ast import Call, Name, Node
 from verified_docs.latex.errors import EvaluationError, LatexSyntaxError
 from verified_docs.latex.evaluate import BUILTIN_FUNCTIONS, NumpyAlgebra, SympyAlgebra, evaluate
@@ -41,7 +45,7 @@ _DECIMAL = re.compile(r"-?\d+\.(\d+)")
 @dataclass
 class StatementRecord:
     statement: Statement
-    checked_against: str | None = None  # the claim whose model decided it
+    checked_against: str | None = None  # the claim whose model decided it, or PROBE
     error: str | None = None
     skipped: bool = False
 
@@ -105,14 +109,17 @@ def with_inferred_names(entry: PageModel) -> PageModel:
 def check_statements(
     statements: Sequence[Statement], models: Sequence[PageModel], *, execute: bool = True
 ) -> list[StatementRecord]:
-    """Decide every checkable statement of one page; bindings and templates pass unchecked."""
+    """Decide every checkable statement of one page; what nothing can decide passes, counted."""
     context = _Context(models)
     records = []
-    for statement in statements:
+    general = _general_definitions(statements) if execute else {}
+    for index, statement in enumerate(statements):
         record = StatementRecord(statement)
         kind = statement.relation.kind
         if not execute and kind in ("definition", "condition", "arithmetic"):
             record.skipped = True
+        elif kind == "template":
+            record.checked_against, record.error = general.get(index, (None, None))
         else:
             try:
                 record.checked_against = context.decide(statement)
@@ -120,6 +127,32 @@ def check_statements(
                 record.error = str(refusal)
         records.append(record)
     return records
+
+
+def _general_definitions(
+    statements: Sequence[Statement],
+) -> dict[int, tuple[str | None, str | None]]:
+    """Templates decided on the probe function: (PROBE, None), or (None, why it is false).
+
+    The statements of one definition block are checked together, in order, since one may
+    define a function the next uses (``q`` in a Taylor expansion and its remainder).
+    """
+    blocks: dict[tuple[Any, ...], list[int]] = {}
+    for index, statement in enumerate(statements):
+        if statement.relation.kind != "template":
+            continue
+        key = (statement.page, statement.line) if statement.context == "definition" else (index,)
+        blocks.setdefault(key, []).append(index)
+    verdicts: dict[int, tuple[str | None, str | None]] = {}
+    for indices in blocks.values():
+        try:
+            decided = check_block([statements[index].latex for index in indices])
+        except GeneralFalse as error:
+            verdicts[indices[0]] = (None, str(error))
+            continue
+        if decided:
+            verdicts.update((index, (PROBE, None)) for index in indices)
+    return verdicts
 
 
 def statement_problem(record: StatementRecord) -> Problem:
@@ -213,7 +246,7 @@ class _Context:
         try:
             stated = {float(part) for part in _top_level_split(sides[1], ",")}
         except ValueError:
-            return None  # n = m, or a vector: the case chosen, or an example's input
+            return self.vector_binding(name, sides[1])
         fixed: dict[float, str] = {}
         for entry in self.active:
             value = _fixed_value(name, entry.model)
@@ -227,6 +260,30 @@ class _Context:
             shown = ", ".join(f"{value:g}" for value in sorted(fixed))
             raise _Refuted(f"false: the checks of this page fix {name} = {shown}")
         return fixed[min(stated)]
+
+    def vector_binding(self, name: str, latex: str) -> str | None:
+        """``\\mathbf{u} = (3/5, 4/5)``, a matrix of numbers: the value a check fixes it to."""
+        node = _parse_side(latex)
+        try:
+            stated = _array(evaluate(node, _NO_NAMES, NumpyAlgebra())) if node else None
+        except (EvaluationError, LatexSyntaxError):
+            stated = None
+        if stated is None or stated.ndim != 2:
+            return None  # n = m, \phi = \tanh: the case chosen, in words
+        fixed: list[tuple[str, np.ndarray]] = []
+        for entry in self.active:
+            value = _fixed_matrix(name, entry.model)
+            if value is not None:
+                fixed.append((entry.claim_id, value))
+        for claim_id, value in fixed:
+            if value.shape == stated.shape and np.allclose(value, stated):
+                return claim_id
+        if not fixed:
+            raise _Unbound("no check fixes it")
+        value = fixed[0][1]
+        rows = [", ".join(f"{entry:g}" for entry in row) for row in value.tolist()]
+        shown = f"({', '.join(rows)})" if value.shape[1] == 1 else f"[{'; '.join(rows)}]"
+        raise _Refuted(f"false: the checks of this page fix {name} = {shown}")
 
     # -- definitions ----------------------------------------------------------------------
     def definition(self, statement: Statement) -> str | None:
@@ -358,6 +415,8 @@ class _Context:
         if holding and "≠" in operators and len(signs) == 1:
             # x \neq 0: a claim stated on both sides of it must be checked on both.
             raise _Refuted("the checks of this page sample only one side of it; sample both")
+        if holding and operators == ["≠"] and not signs:
+            return self.excluded_point(sides_latex, holding)
         if holding:
             return holding[0]
         if failures:
@@ -365,6 +424,46 @@ class _Context:
         raise _Unbound(
             "no check on this page samples its variables, so nothing it governs is checked; "
             "give a claim's Model these variables or say it in words"
+        )
+
+    def excluded_point(self, sides: list[str], holding: list[str]) -> str:
+        """``\\mathbf{x} \\neq \\mathbf{0}``: some check must fail at the point excluded.
+
+        A vector has no two sides to sample; what makes the condition true rather than
+        arbitrary is that a claim it governs is undefined there (x/‖x‖ at 0). A condition on
+        something other than a sampled vector of numbers passes as before.
+        """
+        excluded = _constant_vector(sides[1])
+        if excluded is None:
+            return holding[0]
+        governed = [entry for entry in self.active if entry.claim_id in holding]
+        tried = False
+        for entry in governed:
+            symbols = _vector_symbols(sides[0], entry.model)
+            if symbols is None or entry.quantity is None or excluded.size not in (1, len(symbols)):
+                continue
+            tried = True
+            values = np.resize(excluded, len(symbols))
+            # Exactly, not by differences: x/‖x‖ at 0 is 0/0, a central difference there is 0.
+            point = {**self.points(entry)[0], **dict(zip(symbols, values, strict=True))}
+            exact = {
+                symbol: sp.nsimplify(point[symbol]) if symbol in symbols else point[symbol]
+                for symbol in entry.model.sample
+            }
+            try:
+                value = sp.sympify(entry.quantity.symbolic(entry.model)).xreplace(exact)
+            except (ArithmeticError, ValueError, TypeError):
+                return entry.claim_id  # it cannot even be computed there
+            entries = [
+                sp.sympify(e) for e in (value if isinstance(value, sp.MatrixBase) else [value])
+            ]
+            if any(entry_value.has(sp.nan, sp.zoo, sp.oo, -sp.oo) for entry_value in entries):
+                return entry.claim_id
+        if not tried:
+            return holding[0]
+        raise _Refuted(
+            f"every check it governs is defined at {sides[0].strip()} = {sides[1].strip()}, "
+            "so nothing there needs excluding; exclude the point where they fail"
         )
 
     def condition_in(
@@ -394,36 +493,65 @@ class _Context:
 
     # -- declarations ---------------------------------------------------------------------
     def declaration(self, statement: Statement) -> str | None:
+        """``X \\in \\mathbb{R}^{m \\times n}``, ``f: A \\to B``: a check gives it that shape.
+
+        A number must be the size; a letter must be the model's dimension of that name where
+        it has one, and one size throughout the statement (``\\mathbf{u}, \\mathbf{v} \\in
+        \\mathbb{R}^n`` are the same length, ``A \\in \\mathbb{R}^{n \\times n}`` is square).
+        """
         relation = statement.relation
-        if relation.relations != ("∈",):
+        if relation.relations not in (("∈",), (":", "→")):
             return None
-        shape = _declared_shape(relation.sides[1])
-        if shape is None:
+        # f: \\mathbb{R}^n \\to \\mathbb{R}^m: the value a check gives f is in the last set.
+        labels = _declared_shape(relation.sides[-1])
+        if labels is None:
             return None
-        agreeing: str | None = None
-        for name in _top_level_split(relation.sides[0], ","):
-            shapes: list[tuple[str, tuple[int, ...]]] = []
-            for entry in self.active:
-                node = _left_value(name.strip(), entry.model)
-                if node is None:
-                    continue
-                try:
-                    point = self.points(entry)[0]
-                    value = _array(evaluate(node, self.scope(entry)(point), NumpyAlgebra()))
-                except (EvaluationError, LatexSyntaxError, ValueError, TypeError):
-                    continue
-                shapes.append((entry.claim_id, value.shape if value.ndim == 2 else (1, 1)))
-            matching = [claim_id for claim_id, actual in shapes if actual == shape]
-            if shapes and not matching:
-                claim_id, actual = shapes[0]
-                raise _Refuted(
-                    f"no check of this page makes {name.strip()} {shape[0]}×{shape[1]}; "
-                    f"the check of claim {claim_id!r} makes it {actual[0]}×{actual[1]}"
-                )
-            if not shapes:
-                raise _Unbound("no check binds it")
-            agreeing = agreeing or matching[0]
-        return agreeing
+        names = [name.strip() for name in _top_level_split(relation.sides[0], ",")]
+        found: list[tuple[str, str, tuple[int, int]]] = []  # claim, name, its shape there
+        agreeing: list[str] = []
+        for entry in self.active:
+            shapes = {name: self.shape_of(name, entry) for name in names}
+            known = {name: shape for name, shape in shapes.items() if shape is not None}
+            found += [(entry.claim_id, name, shape) for name, shape in known.items()]
+            sizes: dict[str, int] = {}
+            if known and all(_fits(labels, shape, entry.model, sizes) for shape in known.values()):
+                agreeing.append(entry.claim_id)
+        if agreeing:
+            return agreeing[0]
+        if not found:
+            raise _Unbound("no check binds it")
+        claim_id, name, actual = found[0]
+        raise _Refuted(
+            f"no check of this page makes {name} {labels[0]}×{labels[1]}; "
+            f"the check of claim {claim_id!r} makes it {actual[0]}×{actual[1]}"
+        )
+
+    def shape_of(self, name: str, entry: PageModel) -> tuple[int, int] | None:
+        """The shape a model gives a name (a scalar is 1×1), or None if it does not bind it."""
+        node = _left_value(name, entry.model)
+        if node is None:
+            return None
+        try:
+            point = self.points(entry)[0]
+            value = _array(evaluate(node, self.scope(entry)(point), NumpyAlgebra()))
+        except (EvaluationError, LatexSyntaxError, ValueError, TypeError, ArithmeticError):
+            return None
+        return (value.shape[0], value.shape[1]) if value.ndim == 2 else (1, 1)
+
+
+def _fits(
+    labels: tuple[str, str], shape: tuple[int, int], model: Model, sizes: dict[str, int]
+) -> bool:
+    """Whether a shape is the one declared, a letter taking one size (kept in ``sizes``)."""
+    for label, size in zip(labels, shape, strict=True):
+        if label.isdigit():
+            if int(label) != size:
+                return False
+            continue
+        fixed = model.dimensions.get(label)
+        if (fixed is not None and fixed != size) or sizes.setdefault(label, size) != size:
+            return False
+    return True
 
 
 def _fixed_value(name: str, model: Model) -> float | None:
@@ -442,6 +570,41 @@ def _fixed_value(name: str, model: Model) -> float | None:
         value = sp.sympify(meaning) if not isinstance(meaning, sp.MatrixBase) else None
         if value is not None and value.is_number:
             return float(value)
+    return None
+
+
+def _constant_vector(latex: str) -> np.ndarray | None:
+    """``\\mathbf{0}``, ``\\mathbf{1}`` (one entry, for every entry) or a tuple of numbers."""
+    text = latex.strip()
+    if text in (r"\mathbf{0}", r"\mathbf{1}"):
+        return np.array([0.0 if text.endswith("{0}") else 1.0])
+    node = _parse_side(text)
+    try:
+        value = _array(evaluate(node, _NO_NAMES, NumpyAlgebra())) if node else None
+    except (EvaluationError, LatexSyntaxError):
+        return None
+    return None if value is None or value.ndim != 2 else value.reshape(-1)
+
+
+def _vector_symbols(name: str, model: Model) -> list[sp.Symbol] | None:
+    """The sampled symbols that are the entries of the vector a model binds to ``name``."""
+    canonical = _canonical(name)
+    for latex, meaning in model.names.items():
+        if canonical is None or canonical != _canonical(latex):
+            continue
+        if isinstance(meaning, sp.MatrixBase) and all(e in model.sample for e in meaning):
+            return list(meaning)
+    return None
+
+
+def _fixed_matrix(name: str, model: Model) -> np.ndarray | None:
+    """The matrix of numbers a model fixes ``name`` to, if it does."""
+    canonical = _canonical(name)
+    for latex, meaning in model.names.items():
+        if not isinstance(meaning, sp.MatrixBase) or canonical != _canonical(latex):
+            continue
+        if canonical is not None and all(entry.is_number for entry in meaning):
+            return np.asarray(meaning.tolist(), dtype=float)
     return None
 
 
@@ -576,14 +739,16 @@ def _interval(latex: str) -> tuple[str, str]:
     return low.strip(), high.strip()
 
 
-def _declared_shape(latex: str) -> tuple[int, int] | None:
-    match = re.fullmatch(r"\\mathbb\{R\}(?:\^\{?(\d+)(?:\s*\\times\s*(\d+))?\}?)?", latex.strip())
+def _declared_shape(latex: str) -> tuple[str, str] | None:
+    """The rows and columns a set names, numbers or letters (``\\mathbb{R}^n`` is n×1)."""
+    match = re.fullmatch(
+        r"\\mathbb\{R\}(?:\^\{?\s*(\d+|[A-Za-z])(?:\s*\\times\s*(\d+|[A-Za-z]))?\s*\}?)?",
+        latex.strip(),
+    )
     if match is None:
         return None
     rows, cols = match.group(1), match.group(2)
-    if rows is None:
-        return (1, 1)
-    return (int(rows), int(cols) if cols else 1)
+    return (rows or "1", cols or "1")
 
 
 def _arithmetic(statement: Statement) -> None:

@@ -100,6 +100,8 @@ def tangent_line() -> TangentLine:
 # -- Derivatives of the basic functions ----------------------------------------------------
 identity("deriv-constant", CONSTANT)
 identity("deriv-power", POWER)
+# The point the numerics section works at: e^x at x = 1, where the derivative is e.
+identity("deriv-exp-at-one", Model(sample={}, where={x: sp.Integer(1)}))
 identity("deriv-power-binomial", DIFFERENCE)
 identity("deriv-power-negative", NEGATIVE_POWER)
 identity("deriv-power-real", POWER)

@@ -43,14 +43,19 @@ def plane(function: sp.Expr, **names: object) -> Model:
     )
 
 
-def at_point(function: sp.Expr, px: sp.Expr, py: sp.Expr) -> Model:
-    """A model with (x, y) fixed at one point: claims about a gradient or Hessian there."""
+def at_point(function: sp.Expr, px: sp.Expr, py: sp.Expr, name: str = "") -> Model:
+    """A model with (x, y) fixed at one point: claims about a gradient or Hessian there.
+
+    ``name`` is the page's name for the point, so "at $\\mathbf{p} = (1, 1)$" is checked.
+    """
+    point = {name: sp.ImmutableMatrix([px, py])} if name else {}
     return Model(
         sample={},
         where={x: px, y: py},
         names={
             r"\nabla f": Derivative(function, XY, layout="gradient"),
             "H_f": Hessian(function, XY),
+            **point,
         },
     )
 
@@ -309,7 +314,7 @@ def lse_null_direction() -> None:
 
 # -- Second-order Taylor polynomial of the running example at p = (1, 1) -----------------------
 P = (sp.Integer(1), sp.Integer(1))
-AT_P = at_point(f, *P)
+AT_P = at_point(f, *P, name=r"\mathbf{p}")
 
 
 @claim("hess-taylor-gradient-at-p", model=AT_P, lhs=r"\nabla f")
