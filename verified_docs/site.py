@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from verified_docs.cache import ResultCache
-from verified_docs.checks import REGISTRY, ClaimCheck, DuplicateCheckError
+from verified_docs.checks import REGISTRY, CheckDefinitionError, ClaimCheck
 from verified_docs.examples.determinism import unstable_calls
 from verified_docs.examples.runner import ExampleRunner, SectionRun
 from verified_docs.examples.sections import SectionError, find_section, split_sections
@@ -166,7 +166,7 @@ def _import_checks(
         if module.name.rsplit(".", 1)[-1] == module_name:
             try:
                 importlib.import_module(module.name)
-            except DuplicateCheckError as error:
+            except CheckDefinitionError as error:
                 problems.append(str(error))
             except Exception as error:
                 problems.append(_import_problem(module.name, error, locations))
