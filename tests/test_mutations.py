@@ -78,7 +78,7 @@ MUTATIONS: list[tuple[str, str, str, str, str, str]] = [
     ),
     (
         "quiz-sign",
-        "quiz-1-option-a",
+        "long-chain-quiz-1-option-a",
         "-2t",
         "2t",
         "claim",
@@ -86,7 +86,7 @@ MUTATIONS: list[tuple[str, str, str, str, str, str]] = [
     ),
     (
         "refuted-option-relabelled-as-claim",
-        "quiz-1-option-b",
+        "long-chain-quiz-1-option-b",
         "$$ refuted:",
         "$$ claim:",
         "claim",
@@ -94,7 +94,7 @@ MUTATIONS: list[tuple[str, str, str, str, str, str]] = [
     ),
     (
         "correct-option-relabelled-as-refuted",
-        "quiz-1-option-a",
+        "long-chain-quiz-1-option-a",
         "$$ claim:",
         "$$ refuted:",
         "refuted",
@@ -126,7 +126,7 @@ MUTATIONS: list[tuple[str, str, str, str, str, str]] = [
     ),
     (
         "column-written-as-row",
-        "quiz-2-option-a",
+        "long-chain-quiz-2-option-a",
         r"\begin{bmatrix} 1/2 \\ -1/2 \end{bmatrix}",
         r"\begin{bmatrix} 1/2 & -1/2 \end{bmatrix}",
         "claim",

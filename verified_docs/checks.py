@@ -20,6 +20,7 @@ from typing import Any, Protocol
 import numpy as np
 import sympy as sp
 
+from verified_docs.latex.errors import LatexSyntaxError
 from verified_docs.latex.parser import canonical_name
 
 SympyValue = Any  # sp.Expr or sp.ImmutableMatrix
@@ -328,7 +329,10 @@ def as_quantity(meaning: Quantity | SympyValue) -> Quantity:
 
 def named(model: Model, latex: str) -> Quantity | None:
     """What ``model.names`` says ``latex`` means, matched as the page's parser reads names."""
-    wanted = canonical_name(latex)
+    try:
+        wanted = canonical_name(latex)
+    except LatexSyntaxError:  # f(t), (a + b)^2: not a name, so no model names it
+        return None
     for name, meaning in model.names.items():
         if canonical_name(name) == wanted:
             return as_quantity(meaning)
