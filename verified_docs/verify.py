@@ -10,7 +10,6 @@ if the numeric route finds a point where it is wrong.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import zlib
 from collections.abc import Callable, Iterator, Mapping
@@ -70,7 +69,6 @@ def verify_equation(check: ClaimCheck, latex: str, *, refuted: bool = False) -> 
         raise ClaimFailure("a claim must be an equation with '=' (mark notation as 'notation')")
     if check.lhs is not None:
         _require_same_text(sides[0], check.lhs)
-        _refuse_circular(check.lhs, sides, nodes)
     if refuted:
         # A general statement is refuted by one instance where it is false.
         symbolic_outcome, numeric_outcome, witness, samples = _refute_in_some_model(
@@ -148,30 +146,6 @@ def _verify_in_model(
 def _require_same_text(page_lhs: str, declared: str) -> None:
     if _normal_text(page_lhs) != _normal_text(declared):
         raise ClaimFailure(f"the left side reads {page_lhs!r} but the check defines {declared!r}")
-
-
-def _refuse_circular(lhs: str, sides: list[str], nodes: list[Node]) -> None:
-    """A side that uses the left side's own name would hold whatever the name means."""
-    try:
-        own = canonical_name(lhs)
-    except LatexSyntaxError:
-        return
-    for number, node in enumerate(nodes[1:], start=2):
-        if own in _names_in(node):
-            raise ClaimFailure(
-                f"side {number} ({sides[number - 1]}) uses the left side {lhs!r} itself, "
-                "so it would be true whatever the left side means"
-            )
-
-
-def _names_in(node: Any) -> set[str]:
-    if isinstance(node, Name):
-        return {node.canonical}
-    if isinstance(node, tuple | list):
-        return set().union(*(_names_in(item) for item in node))
-    if dataclasses.is_dataclass(node):
-        return set().union(*(_names_in(getattr(node, f.name)) for f in dataclasses.fields(node)))
-    return set()
 
 
 def _normal_text(latex: str) -> str:

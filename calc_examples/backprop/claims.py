@@ -10,7 +10,7 @@ from typing import Any
 
 import sympy as sp
 
-from verified_docs.checks import Derivative, Model, Value, claim, matrix_symbols, sample_entries
+from verified_docs.checks import Derivative, Model, Expression, claim, matrix_symbols, sample_entries
 
 _u = sp.Dummy("u", real=True)
 
@@ -67,7 +67,7 @@ def layer(rows: int, cols: int) -> Model:
             r"\mathbf{b}": b,
             r"\mathbf{c}": c,
             r"\mathbf{z}": z,
-            "L": Value(loss),
+            "L": Expression(loss),
             r"\boldsymbol{\delta}": Derivative(loss, list(z), layout="gradient"),
             r"\nabla_{\mathbf{z}} L": Derivative(loss, list(z), layout="gradient"),
         },
@@ -168,14 +168,12 @@ z, y = sp.symbols("z y", real=True)
 SCALAR = Model(sample={z: (-3.0, 3.0), y: (0.0, 1.0)})
 
 
-@claim("bp-tanh-derivative", model=SCALAR)
-def tanh_derivative() -> None:
-    """An identity: the page's left side differentiates tanh."""
+# An identity: the page's left side differentiates tanh.
+identity("bp-tanh-derivative", model=SCALAR)
 
 
-@claim("bp-sigmoid-derivative", model=SCALAR)
-def sigmoid_derivative() -> None:
-    """An identity: the page's left side differentiates the sigmoid."""
+# An identity: the page's left side differentiates the sigmoid.
+identity("bp-sigmoid-derivative", model=SCALAR)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -342,7 +340,7 @@ for claim_id in ("bp-softmax-ce-general", "bp-mistake-softmax-general"):
 
 # Sigmoid with binary cross-entropy, one example and logistic regression over N.
 @claim("bp-bce", model=SCALAR, lhs=r"\frac{\partial L}{\partial z}")
-def binary_cross_entropy() -> Derivative:
+def binary_cross_entropy(model: Model) -> Derivative:
     s = sigmoid(z)
     return Derivative(-y * sp.log(s) - (1 - y) * sp.log(1 - s), z)
 
@@ -394,16 +392,15 @@ def chain_of(size: int) -> Model:
     )
 
 
-@claim("bp-modes-same-numbers", model=[chain_of(2), chain_of(3)])
-def modes_same_numbers() -> None:
-    """An identity: reverse order (left side) equals forward order."""
+# An identity: reverse order (left side) equals forward order.
+identity("bp-modes-same-numbers", model=[chain_of(2), chain_of(3)])
 
 
 x_scalar = sp.Symbol("x", real=True)
 
 
 @claim("bp-dual-example", model=Model(sample={x_scalar: (-1.5, 1.5)}), lhs=r"\frac{df}{dx}")
-def dual_example() -> Derivative:
+def dual_example(model: Model) -> Derivative:
     return Derivative(x_scalar * sp.sin(x_scalar) + sp.exp(x_scalar**2), x_scalar)
 
 
@@ -419,12 +416,12 @@ autodiff_f = a_s * sp.tanh(b_s) + sp.exp(a_s) / b_s
 
 
 @claim("bp-autodiff-da", model=AUTODIFF, lhs=r"\frac{\partial f}{\partial a}")
-def autodiff_da() -> Derivative:
+def autodiff_da(model: Model) -> Derivative:
     return Derivative(autodiff_f, a_s)
 
 
 @claim("bp-autodiff-db", model=AUTODIFF, lhs=r"\frac{\partial f}{\partial b}")
-def autodiff_db() -> Derivative:
+def autodiff_db(model: Model) -> Derivative:
     return Derivative(autodiff_f, b_s)
 
 
@@ -478,7 +475,7 @@ WORKED = Model(
         r"\mathbf{v}": v2,
         r"\mathbf{z}": zw,
         r"\mathbf{h}": hw,
-        "L": Value(worked_loss),
+        "L": Expression(worked_loss),
         r"\boldsymbol{\delta}": Derivative(worked_loss, list(zw), layout="gradient"),
         r"\nabla_{\mathbf{h}} L": Derivative(worked_loss, list(hw), layout="gradient"),
         r"\nabla_{\mathbf{z}} L": Derivative(worked_loss, list(zw), layout="gradient"),
@@ -527,18 +524,18 @@ a_d, a_dp, b_d, b_dp, epsilon = sp.symbols("a a' b b' varepsilon", real=True)
 DUAL = Model(sample={s: (-2.0, 2.0) for s in (a_d, a_dp, b_d, b_dp, epsilon)})
 
 
-def first_order(expression: sp.Expr) -> Value:
+def first_order(expression: sp.Expr) -> Expression:
     """The expression with every power of ε above the first dropped: its dual-number value."""
-    return Value(sp.series(expression, epsilon, 0, 2).removeO())
+    return Expression(sp.series(expression, epsilon, 0, 2).removeO())
 
 
 @claim("bp-dual-product", model=DUAL, lhs=r"(a + a'\varepsilon)(b + b'\varepsilon)")
-def dual_product() -> Value:
+def dual_product(model: Model) -> Expression:
     return first_order((a_d + a_dp * epsilon) * (b_d + b_dp * epsilon))
 
 
 @claim("bp-dual-sine", model=DUAL, lhs=r"\sin(a + a'\varepsilon)")
-def dual_sine() -> Value:
+def dual_sine(model: Model) -> Expression:
     return first_order(sp.sin(a_d + a_dp * epsilon))
 
 

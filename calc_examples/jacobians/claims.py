@@ -25,7 +25,7 @@ from calc_examples.jacobians.functions import (
     x3,
     y,
 )
-from verified_docs.checks import Derivative, Model, Value, claim, matrix_symbols, sample_entries
+from verified_docs.checks import Derivative, Model, Expression, claim, matrix_symbols, sample_entries
 
 SIZES = (2, 3, 4)
 # Rectangular shapes expose a dropped transpose as a wrong shape; the square one by its values.
@@ -46,7 +46,7 @@ POLAR = Model(sample={r: (0.5, 3.0), theta: (-3.0, 3.0)})
 
 
 @claim("jac-polar", model=POLAR, lhs=r"\frac{\partial \mathbf{p}}{\partial \mathbf{q}}")
-def polar() -> Derivative:
+def polar(model: Model) -> Derivative:
     return Derivative(position, [r, theta])
 
 
@@ -65,12 +65,12 @@ TWO = Model(
 
 
 @claim("jac-grad-f1", model=TWO, lhs=r"\nabla f_1")
-def gradient_f1() -> Derivative:
+def gradient_f1(model: Model) -> Derivative:
     return Derivative(f1, [x, y], layout="gradient")
 
 
 @claim("jac-grad-f2", model=TWO, lhs=r"\nabla f_2")
-def gradient_f2() -> Derivative:
+def gradient_f2(model: Model) -> Derivative:
     return Derivative(f2, [x, y], layout="gradient")
 
 
@@ -86,7 +86,7 @@ SQUARING = Model(sample={x: (-2.0, 2.0), y: (-2.0, 2.0)})
 
 
 @claim("jac-squaring-map", model=SQUARING, lhs=r"\frac{\partial \mathbf{f}}{\partial \mathbf{x}}")
-def squaring_map() -> Derivative:
+def squaring_map(model: Model) -> Derivative:
     return Derivative(sp.Matrix([x**2 - y**2, 2 * x * y]), [x, y])
 
 
@@ -295,9 +295,8 @@ for softmax_id in ("jac-softmax", "jac-mistake-softmax-diag", "jac-mistake-softm
     )
 
 
-@claim("jac-softmax-rows", model=SOFTMAX)
-def softmax_rows() -> None:
-    """An identity: the page's left side, a Jacobian times the ones vector, is the zero vector."""
+# An identity: the page's left side, a Jacobian times the ones vector, is the zero vector.
+identity("jac-softmax-rows", model=SOFTMAX)
 
 
 claim(
@@ -342,9 +341,8 @@ claim(
 )(linear)
 
 
-@claim("jac-linear-denominator", model=MATRICES)
-def linear_denominator() -> None:
-    """An identity: the transposed Jacobian (its meaning comes from the model) is Aᵀ."""
+# An identity: the transposed Jacobian (its meaning comes from the model) is Aᵀ.
+identity("jac-linear-denominator", model=MATRICES)
 
 
 @claim("jac-vjp", model=MATRICES, lhs=r"\nabla_{\mathbf{x}} h")
@@ -400,18 +398,18 @@ for gradient_id in ("jac-quadratic-gradient", "jac-mistake-quadratic-2ax"):
 
 # What SymPy's matrix-symbol differentiation returns, made explicit at each shape.
 @claim("jac-sympy-linear", model=MATRICES, lhs="S_1")
-def sympy_linear(model: Model) -> Value:
+def sympy_linear(model: Model) -> Expression:
     a, xs = names(model, "A", r"\mathbf{x}")
     a_symbol, x_symbol = sp.MatrixSymbol("A", *a.shape), sp.MatrixSymbol("x", *xs.shape)
-    return Value(explicit((a_symbol * x_symbol).diff(x_symbol), {a_symbol: a, x_symbol: xs}))
+    return Expression(explicit((a_symbol * x_symbol).diff(x_symbol), {a_symbol: a, x_symbol: xs}))
 
 
 @claim("jac-sympy-quadratic", model=SQUARES, lhs="S_2")
-def sympy_quadratic(model: Model) -> Value:
+def sympy_quadratic(model: Model) -> Expression:
     a, xs = names(model, "A", r"\mathbf{x}")
     a_symbol, x_symbol = sp.MatrixSymbol("A", *a.shape), sp.MatrixSymbol("x", *xs.shape)
     result = (x_symbol.T * a_symbol * x_symbol).diff(x_symbol)
-    return Value(explicit(result, {a_symbol: a, x_symbol: xs}))
+    return Expression(explicit(result, {a_symbol: a, x_symbol: xs}))
 
 
 # -- the gradient chain written with a Jacobian: the layouts must not be mixed -----------------
