@@ -48,9 +48,9 @@ EXPECTED = [
     (
         "9b two checks with one id",
         "calc_examples/dup/claims.py:8: claim id 'unused-check' already "
-        "has a check at calc_examples/bad/claims.py:19",
+        "has a check at calc_examples/bad/claims.py:18",
     ),
-    ("10 check no page uses", "calc_examples/bad/claims.py:19: check 'unused-check' is used by no"),
+    ("10 check no page uses", "calc_examples/bad/claims.py:18: check 'unused-check' is used by no"),
     ("11 unmarked equation", f"{PAGE}:19: display equation without a role"),
     ("11b claim without id", f"{PAGE}:23: '$$ claim' needs an id"),
     (
@@ -119,6 +119,11 @@ EXPECTED = [
         "calc_examples/guarantee/claims.py:5: importing the checks of "
         "calc_examples.guarantee.claims raised ConditionError: a 3×3 matrix with diagonal in "
         "(3.0, 4.0) and other entries in (-2.0, 2.0) need not be diagonally dominant",
+    ),
+    (
+        "23 a table row whose left side the model does not name",
+        "calc_examples/unnamed/claims.py:9: claim 'misnamed-derivative': the model names no "
+        "\\frac{dg}{dt} (it names: \\frac{df}{dt})",
     ),
 ]
 INVALID_LATEX = f"{PAGE}:43: invalid LaTeX"

@@ -368,15 +368,14 @@ class ClaimCheck:
     lines: tuple[int, int]
 
     def quantity(self, model: Model) -> Quantity | None:
-        """What the left-hand side means in ``model``; ``None`` for an identity."""
+        """What the left-hand side means in ``model``; ``None`` for an identity.
+
+        ``None`` with an ``lhs`` too, if a check function returned nothing: the verifier
+        reports it rather than verifying the page's left side against itself.
+        """
         if self.meaning is not None:
             return self.meaning(model)
-        if self.lhs is None:
-            return None
-        found = named(model, self.lhs)
-        if found is None:  # registration refuses this; a model changed since is caught here
-            raise CheckDefinitionError(f"the model names no {self.lhs!r}")
-        return found
+        return None if self.lhs is None else named(model, self.lhs)
 
     @property
     def how(self) -> str:
@@ -441,7 +440,8 @@ def claims_by_name(model: Model | Sequence[Model], table: Mapping[str, str]) -> 
                 known = ", ".join(each.names) or "nothing"
                 raise CheckDefinitionError(
                     f"{_shown(where.path)}:{where.line_of(claim_id)}: claim {claim_id!r}: the "
-                    f"model names no {lhs!r} (it names: {known})"
+                    f"model names no {lhs} (it names: {known}); add it to the model's names= "
+                    "or write the left side as the model names it"
                 )
         _register((claim_id,), models, lhs, None, where)
 

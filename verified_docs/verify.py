@@ -115,7 +115,7 @@ def _verify_in_model(
     declared = check.quantity(model)
     stated = nodes[1:]
     if check.lhs is not None and declared is None:
-        raise ClaimFailure("the check declares lhs= but returns no quantity")
+        raise ClaimFailure(f"the check declares lhs={check.lhs!r} but gives no quantity for it")
     quantity: Quantity = declared if declared is not None else _PageSide(nodes[0])
     where = f"with {model.label}: " if len(check.models) > 1 and model.label else ""
     problems: list[str] = []
