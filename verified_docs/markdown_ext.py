@@ -262,7 +262,7 @@ def claims_index_markdown(
         else:
             lines.append(f"- **Not verified:** {record.error}")
         if record.check:
-            lines += ["", *_check_source(session, record.check)]
+            lines += ["", *check_source(record.check, session.repo_root)]
         lines.append("")
     return lines
 
@@ -302,13 +302,13 @@ def _overview(session: Session, records: list[ClaimRecord]) -> list[str]:
     return ["| chapter | verified | shown false |", "|---|---:|---:|", *rows, ""]
 
 
-def _check_source(session: Session, check: ClaimCheck) -> list[str]:
+def check_source(check: ClaimCheck, repo_root: Path) -> list[str]:
     """The statement that registers the check, read from its file, with the id's line marked.
 
     The real source, whole: a decorated function from its first decorator, an ``identity``
     call, or the table of ``claims_by_name`` that holds the id's row.
     """
-    source = check.source.resolve().relative_to(session.repo_root.resolve())
+    source = check.source.resolve().relative_to(repo_root.resolve())
     first, last = check.lines
     code = check.source.read_text(encoding="utf-8").split("\n")[first - 1 : last]
     marked = f' hl_lines="{check.line - first + 1}"' if last > first else ""
