@@ -41,7 +41,7 @@ $$ claim: demo-cube
 $$
 """
 
-CHECKS = '''\
+CHECKS = """\
 import sympy as sp
 
 from verified_docs.checks import Model, identity
@@ -50,7 +50,7 @@ t = sp.Symbol("t", real=True)
 
 # An identity: both sides of the page must agree.
 identity("demo-cube", model=Model(sample={t: (-2.0, 2.0)}))
-'''
+"""
 
 
 def _project(root: Path, coefficient: int) -> Path:
