@@ -4,6 +4,12 @@ A check says what the left-hand side of a claim *means* — a derivative of a fu
 the project's example package, or a plain value — and where its variables live. The engine then
 evaluates the page's own right-hand side twice: symbolically against :meth:`Quantity.symbolic` and
 numerically against :meth:`Quantity.numeric`, which never calls SymPy's differentiation.
+
+A ``claims.py`` registers its checks in three forms, each for one or more claim ids:
+``@claim(*ids, model=..., lhs=...)`` on a function of the model that returns the meaning,
+``identity(*ids, model=...)`` where the page's sides must agree among themselves, and
+``claims_by_name(model, {id: lhs})`` where the model's ``names`` already say what each left side
+means. Every registration records the statement that made it, which the claims page shows.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 import sympy as sp
@@ -329,14 +335,22 @@ def as_quantity(meaning: Quantity | SympyValue) -> Quantity:
 
 def named(model: Model, latex: str) -> Quantity | None:
     """What ``model.names`` says ``latex`` means, matched as the page's parser reads names."""
-    try:
-        wanted = canonical_name(latex)
-    except LatexSyntaxError:  # f(t), (a + b)^2: not a name, so no model names it
+    wanted = _canonical(latex)
+    if wanted is None:  # f(t), (a + b)^2: not a name, so no model names it
         return None
     for name, meaning in model.names.items():
-        if canonical_name(name) == wanted:
+        if _canonical(name) == wanted:
             return as_quantity(meaning)
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _canonical(latex: str) -> str | None:
+    """The parser's key for a name (models share most of theirs, so each is parsed once)."""
+    try:
+        return canonical_name(latex)
+    except LatexSyntaxError:
+        return None
 
 
 Meaning = Callable[[Model], Quantity]
@@ -398,9 +412,12 @@ class DuplicateCheckError(CheckDefinitionError):
     """Two checks were registered under one claim id."""
 
 
+MeaningFunction = TypeVar("MeaningFunction", bound=Meaning)
+
+
 def claim(
     *claim_ids: str, model: Model | Sequence[Model], lhs: str
-) -> Callable[[Meaning], Meaning]:
+) -> Callable[[MeaningFunction], MeaningFunction]:
     """Register the decorated function as the check of every id in ``claim_ids``.
 
     The function is given each model in turn and returns what the left-hand side ``lhs``
@@ -410,7 +427,7 @@ def claim(
     """
     where = _caller()
 
-    def register(meaning: Meaning) -> Meaning:
+    def register(meaning: MeaningFunction) -> MeaningFunction:
         _register(claim_ids, _models(claim_ids, model), lhs, meaning, where)
         return meaning
 
@@ -504,12 +521,11 @@ def _caller() -> _Statement:
     """
     frame = sys._getframe(2)
     path, line = Path(frame.f_code.co_filename), frame.f_lineno
-    tree = _syntax_tree(path)
-    spans = [
-        (_first_line(node), node.end_lineno or node.lineno, node)
-        for node in (ast.walk(tree) if tree is not None else ())
-        if isinstance(node, ast.stmt) and _first_line(node) <= line <= (node.end_lineno or 0)
-    ]
+    try:
+        statements = _statements(path.read_text(encoding="utf-8"))
+    except OSError:
+        statements = []
+    spans = [span for span in statements if span[0] <= line <= span[1]]
     if not spans:
         return _Statement(path, line, line, {})
     first, last, statement = min(spans, key=lambda span: span[1] - span[0])
@@ -520,19 +536,16 @@ def _caller() -> _Statement:
     return _Statement(path, first, last, id_lines)
 
 
+@functools.lru_cache(maxsize=64)
+def _statements(text: str) -> list[tuple[int, int, ast.stmt]]:
+    """Every statement of a module with its lines, a decorated definition from its decorator."""
+    return [
+        (_first_line(node), node.end_lineno or node.lineno, node)
+        for node in ast.walk(ast.parse(text))
+        if isinstance(node, ast.stmt)
+    ]
+
+
 def _first_line(node: ast.stmt) -> int:
     decorators: list[ast.expr] = getattr(node, "decorator_list", [])
     return min([node.lineno, *(d.lineno for d in decorators)])
-
-
-def _syntax_tree(path: Path) -> ast.Module | None:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return None
-    return _parse(text)
-
-
-@functools.lru_cache(maxsize=64)
-def _parse(text: str) -> ast.Module:
-    return ast.parse(text)
