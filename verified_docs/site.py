@@ -319,8 +319,8 @@ class _Verifier:
         jobs = [(check, latex, refuted) for _, check, latex, refuted, _ in self.pending]
         workers = min(self.workers, len(jobs))
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-            # Forked workers inherit the registered checks (which hold lambdas and cannot be
-            # pickled); only an index goes to them and only the outcome comes back.
+            # Forked workers inherit the registered checks (their models hold closures, which
+            # cannot be pickled); only an index goes to them and only the outcome comes back.
             _PENDING = jobs
             pool = multiprocessing.get_context("fork").Pool(workers)
             try:
