@@ -48,9 +48,9 @@ EXPECTED = [
     (
         "9b two checks with one id",
         "calc_examples/dup/claims.py:8: claim id 'unused-check' already "
-        "has a check at calc_examples/bad/claims.py:19",
+        "has a check at calc_examples/bad/claims.py:18",
     ),
-    ("10 check no page uses", "calc_examples/bad/claims.py:19: check 'unused-check' is used by no"),
+    ("10 check no page uses", "calc_examples/bad/claims.py:18: check 'unused-check' is used by no"),
     ("11 unmarked equation", f"{PAGE}:19: display equation without a role"),
     ("11b claim without id", f"{PAGE}:23: '$$ claim' needs an id"),
     (
@@ -124,6 +124,11 @@ EXPECTED = [
         "23 a general definition false for a smooth f",
         f"{PAGE}:104: template $f'(x) = \\lim_{{h \\to 0}} \\frac{{f(x - h) - f(x)}}{{h}}$: false "
         "for a smooth f: side 2 is -0.790091 where the left side is 0.790091",
+    ),
+    (
+        "24 a table row whose left side the model does not name",
+        "calc_examples/unnamed/claims.py:9: claim 'misnamed-derivative': the model names no "
+        "\\frac{dg}{dt} (it names: \\frac{df}{dt})",
     ),
 ]
 INVALID_LATEX = f"{PAGE}:43: invalid LaTeX"

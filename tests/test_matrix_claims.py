@@ -16,6 +16,7 @@ import sympy as sp
 from verified_docs.checks import (
     ClaimCheck,
     Derivative,
+    Meaning,
     Model,
     Quantity,
     matrix_symbols,
@@ -61,12 +62,9 @@ def gradient_of_quadratic(model: Model) -> Quantity:
     return Derivative((x.T * a * x)[0, 0], x, layout="gradient")
 
 
-def identity() -> None:
-    """An identity's check: the page's left side is the reference."""
-
-
-def check(build: object, models: list[Model], lhs: str | None = GRAD) -> ClaimCheck:
-    return ClaimCheck("matrix-claim", lhs, tuple(models), build, Path(__file__), 1)  # type: ignore[arg-type]
+def check(meaning: Meaning | None, models: list[Model], lhs: str | None = GRAD) -> ClaimCheck:
+    """A check as claim() registers it (identity() with no meaning), outside the registry."""
+    return ClaimCheck("matrix-claim", lhs, tuple(models), meaning, Path(__file__), 1, (1, 1))
 
 
 TRACE = [rectangular(*shape) for shape in SHAPES]
@@ -111,11 +109,11 @@ def test_quadratic_form_needs_both_a_and_its_transpose() -> None:
 def test_square_only_identity_stated_for_all_shapes_fails() -> None:
     """tr(AX) = tr(XA) holds for every shape; det(AX) = det(XA) needs square factors."""
     verify_equation(
-        check(identity, TRACE, lhs=None),
+        check(None, TRACE, lhs=None),
         r"\operatorname{tr}(AX) = \operatorname{tr}(XA)",
     )
     with pytest.raises(ClaimFailure, match=r"with A 3×2, X 2×3: .*det"):
-        verify_equation(check(identity, TRACE, lhs=None), r"\det(AX) = \det(XA)")
+        verify_equation(check(None, TRACE, lhs=None), r"\det(AX) = \det(XA)")
 
 
 def test_refuted_option_needs_only_one_instance_where_it_is_false() -> None:

@@ -77,7 +77,7 @@ MUTATIONS: list[tuple[str, str, str, str, str, str]] = [
     ),
     (
         "quiz-sign",
-        "quiz-1-option-a",
+        "long-chain-quiz-1-option-a",
         "-2t",
         "2t",
         "claim",
@@ -85,7 +85,7 @@ MUTATIONS: list[tuple[str, str, str, str, str, str]] = [
     ),
     (
         "refuted-option-relabelled-as-claim",
-        "quiz-1-option-b",
+        "long-chain-quiz-1-option-b",
         "$$ refuted:",
         "$$ claim:",
         "claim",
@@ -93,7 +93,7 @@ MUTATIONS: list[tuple[str, str, str, str, str, str]] = [
     ),
     (
         "correct-option-relabelled-as-refuted",
-        "quiz-1-option-a",
+        "long-chain-quiz-1-option-a",
         "$$ claim:",
         "$$ refuted:",
         "refuted",
@@ -125,7 +125,7 @@ MUTATIONS: list[tuple[str, str, str, str, str, str]] = [
     ),
     (
         "column-written-as-row",
-        "quiz-2-option-a",
+        "long-chain-quiz-2-option-a",
         r"\begin{bmatrix} 1/2 \\ -1/2 \end{bmatrix}",
         r"\begin{bmatrix} 1/2 & -1/2 \end{bmatrix}",
         "claim",

@@ -43,18 +43,16 @@ $$ claim: demo-cube
 $$
 """
 
-CHECKS = '''\
+CHECKS = """\
 import sympy as sp
 
-from verified_docs.checks import Model, claim
+from verified_docs.checks import Model, identity
 
 t = sp.Symbol("t", real=True)
 
-
-@claim("demo-cube", model=Model(sample={t: (-2.0, 2.0)}))
-def cube() -> None:
-    """An identity: both sides of the page must agree."""
-'''
+# An identity: both sides of the page must agree.
+identity("demo-cube", model=Model(sample={t: (-2.0, 2.0)}))
+"""
 
 
 def _project(root: Path, coefficient: int) -> Path:

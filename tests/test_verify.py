@@ -15,7 +15,7 @@ import pytest
 import sympy as sp
 
 from verified_docs import verify
-from verified_docs.checks import ClaimCheck, Derivative, Model, Quantity, Value
+from verified_docs.checks import ClaimCheck, Derivative, Expression, Model, Quantity
 from verified_docs.verify import SAMPLES, ClaimFailure, verify_equation
 
 t = sp.Symbol("t", real=True)
@@ -45,8 +45,16 @@ def check(
     lhs: str | None = DFDT,
     claim_id: str = "test-claim",
 ) -> ClaimCheck:
-    """A check as @claim would register it, without touching the global registry."""
-    return ClaimCheck(claim_id, lhs, (model,), build, Path(__file__), 1)
+    """A check as claim() registers it (identity() when ``build`` gives None), unregistered."""
+    quantity = build()
+
+    def meaning(_: Model) -> Quantity:
+        assert quantity is not None
+        return quantity
+
+    return ClaimCheck(
+        claim_id, lhs, (model,), None if quantity is None else meaning, Path(__file__), 1, (1, 1)
+    )
 
 
 def poly_derivative() -> Derivative:
@@ -66,6 +74,11 @@ def jacobian() -> Derivative:
 
 
 def no_quantity() -> None:
+    return None
+
+
+def no_quantity_of(model: Model) -> None:
+    """A check function that forgets to return what its left side means."""
     return None
 
 
@@ -91,7 +104,7 @@ TRUE_CLAIMS: list[tuple[str, ClaimCheck, str, str]] = [
     ),
     (
         "value",
-        check(lambda: Value(POLY_F), lhs="f(t)"),
+        check(lambda: Expression(POLY_F), lhs="f(t)"),
         r"f(t) = (t^2 + 6t)(t^2 - 3t)",
         "direct evaluation",
     ),
@@ -291,8 +304,17 @@ def test_page_lhs_that_differs_from_the_check_fails() -> None:
 
 def test_lhs_without_quantity_fails() -> None:
     """Assert a check that declares lhs= but returns nothing is reported, not verified."""
-    with pytest.raises(ClaimFailure, match="returns no quantity"):
-        verify_equation(check(no_quantity), r"\frac{df}{dt} = 4t^3 + 9t^2 - 36t")
+    returns_nothing = ClaimCheck(
+        "test-claim",
+        DFDT,
+        (POLY,),
+        no_quantity_of,
+        Path(__file__),
+        1,
+        (1, 1),  # type: ignore[arg-type]
+    )
+    with pytest.raises(ClaimFailure, match="gives no quantity"):
+        verify_equation(returns_nothing, r"\frac{df}{dt} = 4t^3 + 9t^2 - 36t")
 
 
 @pytest.mark.parametrize(
@@ -326,7 +348,9 @@ def test_unreadable_claim_fails(latex: str, fragment: str) -> None:
 
 def test_sampling_mostly_outside_the_domain_fails() -> None:
     """Assert a check whose samples mostly fall outside the domain is refused, not passed."""
-    claim_check = check(lambda: Value(sp.sqrt(t)), lhs="f(t)", model=Model(sample={t: (-3.0, 1.0)}))
+    claim_check = check(
+        lambda: Expression(sp.sqrt(t)), lhs="f(t)", model=Model(sample={t: (-3.0, 1.0)})
+    )
     with pytest.raises(ClaimFailure, match=f"of {SAMPLES} sample points were in the domain"):
         verify_equation(claim_check, r"f(t) = \sqrt{t}")
 
@@ -334,7 +358,7 @@ def test_sampling_mostly_outside_the_domain_fails() -> None:
 def test_side_that_is_complex_at_a_sample_point_fails_cleanly() -> None:
     """Assert a side that is not real at a sample point fails as a ClaimFailure naming it."""
     # Right for t > 0, not even real for t < 0: the numeric route must say so at a negative t.
-    claim_check = check(lambda: Value(sp.sqrt(sp.Abs(t))), lhs="f(t)")
+    claim_check = check(lambda: Expression(sp.sqrt(sp.Abs(t))), lhs="f(t)")
     with pytest.raises(ClaimFailure, match="side 2"):
         verify_equation(claim_check, r"f(t) = \sqrt{t}")
 
@@ -347,7 +371,7 @@ def test_derivative_operator_differentiates_through_derived_variables() -> None:
 
 def test_derivative_operator_sees_derived_variables_move_symbolically() -> None:
     """Assert d/dt of a derived x_1 = t^2 is 2t by both routes, and a wrong answer fails both."""
-    identity = check(lambda: None, model=CHAIN, lhs=None)
+    identity = check(no_quantity, model=CHAIN, lhs=None)
     verdict = verify_equation(identity, r"\frac{d}{dt}(x_1) = 2t")
     assert verdict.methods[0] == "SymPy: stated − true simplifies to 0"
     with pytest.raises(ClaimFailure, match="simplifies to"):

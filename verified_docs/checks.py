@@ -4,20 +4,30 @@ A check says what the left-hand side of a claim *means* — a derivative of a fu
 the project's example package, or a plain value — and where its variables live. The engine then
 evaluates the page's own right-hand side twice: symbolically against :meth:`Quantity.symbolic` and
 numerically against :meth:`Quantity.numeric`, which never calls SymPy's differentiation.
+
+A ``claims.py`` registers its checks in three forms, each for one or more claim ids:
+``@claim(*ids, model=..., lhs=...)`` on a function of the model that returns the meaning,
+``identity(*ids, model=...)`` where the page's sides must agree among themselves, and
+``claims_by_name(model, {id: lhs})`` where the model's ``names`` already say what each left side
+means. Every registration records the statement that made it, which the claims page shows.
 """
 
 from __future__ import annotations
 
-import inspect
+import ast
+import functools
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 import sympy as sp
 
+from verified_docs.latex.errors import LatexSyntaxError
+from verified_docs.latex.parser import canonical_name
 from verified_docs.problems import Problem
 
 SympyValue = Any  # sp.Expr or sp.ImmutableMatrix
@@ -218,7 +228,7 @@ def compile_numeric(expr: SympyValue, model: Model) -> NumericFunction:
 
 
 @dataclass(frozen=True)
-class Value:
+class Expression:
     """The left-hand side is this expression (after expanding derived variables)."""
 
     expr: SympyValue
@@ -319,26 +329,185 @@ def _unwrap(matrix: sp.ImmutableMatrix) -> SympyValue:
     return matrix[0, 0] if matrix.shape == (1, 1) else matrix
 
 
+def as_quantity(meaning: Quantity | SympyValue) -> Quantity:
+    """A model's name means a Quantity, or a plain SymPy value that stands for itself."""
+    return meaning if hasattr(meaning, "numeric") else Expression(meaning)
+
+
+def named(model: Model, latex: str) -> Quantity | None:
+    """What ``model.names`` says ``latex`` means, matched as the page's parser reads names."""
+    wanted = _canonical(latex)
+    if wanted is None:  # f(t), (a + b)^2: not a name, so no model names it
+        return None
+    for name, meaning in model.names.items():
+        if _canonical(name) == wanted:
+            return as_quantity(meaning)
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _canonical(latex: str) -> str | None:
+    """The parser's key for a name (models share most of theirs, so each is parsed once)."""
+    try:
+        return canonical_name(latex)
+    except LatexSyntaxError:
+        return None
+
+
+Meaning = Callable[[Model], Quantity]
+
+
 @dataclass(frozen=True)
 class ClaimCheck:
-    """A registered check: what the claim ``claim_id`` states, and where the check is written."""
+    """A registered check: what the claim ``claim_id`` states, and where the check is written.
+
+    What the left side means comes from one of three places: ``meaning`` (a check function,
+    given each model in turn), or, without one, the model's ``names`` under ``lhs``; with
+    neither (``lhs`` is ``None``) the claim is an identity and the page's own left side is the
+    reference every other side must equal.
+
+    Attributes:
+        source: the file the check is written in.
+        line: the line that names the claim id (what an error message points at).
+        lines: the first and last line of the statement that registers it, shown whole on the
+            claims page.
+
+    """
 
     claim_id: str
     lhs: str | None
     models: tuple[Model, ...]
-    build: BuildFunction
+    meaning: Meaning | None
     source: Path
     line: int
+    lines: tuple[int, int]
 
     def quantity(self, model: Model) -> Quantity | None:
-        """What the left-hand side means in ``model``; a check may ignore the model."""
-        if inspect.signature(self.build).parameters:
-            return self.build(model)  # type: ignore[call-arg]
-        return self.build()  # type: ignore[call-arg]
+        """What the left-hand side means in ``model``; ``None`` for an identity.
+
+        ``None`` with an ``lhs`` too, if a check function returned nothing: the verifier
+        reports it rather than verifying the page's left side against itself.
+        """
+        if self.meaning is not None:
+            return self.meaning(model)
+        return None if self.lhs is None else named(model, self.lhs)
+
+    @property
+    def how(self) -> str:
+        """How the check is defined, in a sentence for the claims page."""
+        if self.meaning is not None:
+            return "The check function returns what the left side means, for each model."
+        if self.lhs is None:
+            return "An identity: every side on the page, the left one included, must agree."
+        return "The left side is looked up by name in the model's names."
 
 
-BuildFunction = Callable[[], "Quantity | None"] | Callable[[Model], "Quantity | None"]
 REGISTRY: dict[str, ClaimCheck] = {}
+
+
+class CheckDefinitionError(ValueError):
+    """A check cannot be registered; ``problem`` locates it (its text starts with file:line)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _definition_error(where: _Statement, line: int, claim_id: str, message: str) -> Problem:
+    return Problem(Path(_shown(where.path)), line, "check", claim_id, message)
+
+
+class DuplicateCheckError(CheckDefinitionError):
+    """Two checks were registered under one claim id."""
+
+
+MeaningFunction = TypeVar("MeaningFunction", bound=Meaning)
+
+
+def claim(
+    *claim_ids: str, model: Model | Sequence[Model], lhs: str
+) -> Callable[[MeaningFunction], MeaningFunction]:
+    """Register the decorated function as the check of every id in ``claim_ids``.
+
+    The function is given each model in turn and returns what the left-hand side ``lhs``
+    means there; the engine, not the function, decides whether the page's other sides equal
+    it. Several ids share one check when the page states one quantity several times (a
+    result, its restatement, the options of an exercise).
+    """
+    where = _caller()
+
+    def register(meaning: MeaningFunction) -> MeaningFunction:
+        _register(claim_ids, _models(claim_ids, model), lhs, meaning, where)
+        return meaning
+
+    return register
+
+
+def identity(*claim_ids: str, model: Model | Sequence[Model]) -> None:
+    """Register claims whose sides on the page must all agree, the left one included.
+
+    For a rewriting (``\\frac{d}{dx}\\sin x = \\cos x``, ``(A B)^\\top = B^\\top A^\\top``): the
+    page's left side is evaluated like the others and is the reference.
+    """
+    _register(claim_ids, _models(claim_ids, model), None, None, _caller())
+
+
+def claims_by_name(model: Model | Sequence[Model], table: Mapping[str, str]) -> None:
+    """Register one claim per row of ``table``, id -> the LaTeX of its left side.
+
+    The left side is looked up in ``model.names`` (in every model), so what it means is stated
+    once, in the model; a name the model lacks is refused at import with the row's file:line.
+    """
+    where = _caller()
+    for claim_id, lhs in table.items():
+        models = _models((claim_id,), model)
+        for each in models:
+            if named(each, lhs) is None:
+                known = ", ".join(each.names) or "nothing"
+                raise CheckDefinitionError(
+                    _definition_error(
+                        where,
+                        where.line_of(claim_id),
+                        claim_id,
+                        f"claim {claim_id!r}: the model names no {lhs} (it names: {known}); add "
+                        "it to the model's names= or write the left side as the model names it",
+                    )
+                )
+        _register((claim_id,), models, lhs, None, where)
+
+
+def _models(claim_ids: Sequence[str], model: Model | Sequence[Model]) -> tuple[Model, ...]:
+    models = (model,) if isinstance(model, Model) else tuple(model)
+    if not models:
+        raise ValueError(f"claim {', '.join(claim_ids)} needs at least one model")
+    return models
+
+
+def _register(
+    claim_ids: Sequence[str],
+    models: tuple[Model, ...],
+    lhs: str | None,
+    meaning: Meaning | None,
+    where: _Statement,
+) -> None:
+    if not claim_ids:
+        raise CheckDefinitionError(_definition_error(where, where.first, "", "a check needs an id"))
+    for claim_id in claim_ids:
+        line = where.line_of(claim_id)
+        if claim_id in REGISTRY:
+            first = REGISTRY[claim_id]
+            raise DuplicateCheckError(
+                _definition_error(
+                    where,
+                    line,
+                    claim_id,
+                    f"claim id {claim_id!r} already has a check at "
+                    f"{_shown(first.source)}:{first.line}",
+                )
+            )
+        REGISTRY[claim_id] = ClaimCheck(
+            claim_id, lhs, models, meaning, where.path, line, (where.first, where.last)
+        )
 
 
 def _shown(path: Path) -> str:
@@ -349,45 +518,52 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-class DuplicateCheckError(ValueError):
-    """Two checks were registered under one claim id; ``problem`` locates the second."""
+@dataclass(frozen=True)
+class _Statement:
+    """The statement of a checks module that registers claims: its lines, and each id's line."""
 
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
-        self.problem = problem
+    path: Path
+    first: int
+    last: int
+    id_lines: Mapping[str, int]
+
+    def line_of(self, claim_id: str) -> int:
+        return self.id_lines.get(claim_id, self.first)
 
 
-def claim(
-    claim_id: str, *, model: Model | Sequence[Model], lhs: str | None = None
-) -> Callable[[BuildFunction], BuildFunction]:
-    """Register the decorated function as the check of ``claim_id``.
+def _caller() -> _Statement:
+    """The statement, two frames up, that called a registration function.
 
-    The function returns what the claim's left-hand side means; with ``lhs=None`` it may
-    return ``None``, and every side of the equation on the page (the left one included) must
-    then agree with the others — the form for identities. With several models (a matrix
-    identity at several shapes), the function takes the model as its argument and the claim
-    must hold in every one.
+    Read from the module's syntax tree, so a decorated function is shown from its first
+    decorator to its last line and a table whole, and each id points at its own line.
     """
-    models = (model,) if isinstance(model, Model) else tuple(model)
-    if not models:
-        raise ValueError(f"claim {claim_id!r} needs at least one model")
+    frame = sys._getframe(2)
+    path, line = Path(frame.f_code.co_filename), frame.f_lineno
+    try:
+        statements = _statements(path.read_text(encoding="utf-8"))
+    except OSError:
+        statements = []
+    spans = [span for span in statements if span[0] <= line <= span[1]]
+    if not spans:
+        return _Statement(path, line, line, {})
+    first, last, statement = min(spans, key=lambda span: span[1] - span[0])
+    id_lines: dict[str, int] = {}
+    for node in ast.walk(statement):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            id_lines.setdefault(node.value, node.lineno)
+    return _Statement(path, first, last, id_lines)
 
-    def register(build: BuildFunction) -> BuildFunction:
-        source = Path(inspect.getsourcefile(build) or "<unknown>")
-        line = inspect.getsourcelines(build)[1]
-        if claim_id in REGISTRY:
-            first = REGISTRY[claim_id]
-            raise DuplicateCheckError(
-                Problem(
-                    Path(_shown(source)),
-                    line,
-                    "check",
-                    claim_id,
-                    f"claim id {claim_id!r} already has a check at "
-                    f"{_shown(first.source)}:{first.line}",
-                )
-            )
-        REGISTRY[claim_id] = ClaimCheck(claim_id, lhs, models, build, source, line)
-        return build
 
-    return register
+@functools.lru_cache(maxsize=64)
+def _statements(text: str) -> list[tuple[int, int, ast.stmt]]:
+    """Every statement of a module with its lines, a decorated definition from its decorator."""
+    return [
+        (_first_line(node), node.end_lineno or node.lineno, node)
+        for node in ast.walk(ast.parse(text))
+        if isinstance(node, ast.stmt)
+    ]
+
+
+def _first_line(node: ast.stmt) -> int:
+    decorators: list[ast.expr] = getattr(node, "decorator_list", [])
+    return min([node.lineno, *(d.lineno for d in decorators)])

@@ -7,7 +7,6 @@ the current page), so it works under MkDocs, Zensical or plain ``markdown.markdo
 from __future__ import annotations
 
 import html
-import inspect
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -21,6 +20,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
+from verified_docs.checks import ClaimCheck
 from verified_docs.claim_context import ClaimContext, claim_contexts, context_of
 from verified_docs.markdown_syntax import INLINE_MATH, claim_anchor
 from verified_docs.math_render import KatexRenderer, LatexError
@@ -258,13 +258,7 @@ def claims_index_markdown(
         else:
             lines.append(f"- **Not verified:** {record.error}")
         if record.check:
-            source = record.check.source.resolve().relative_to(session.repo_root.resolve())
-            lines += ["", f'??? note "Check: `{source}`, line {record.check.line}"', ""]
-            lines += [
-                "    ```python",
-                *[f"    {line}" for line in _source_lines(record)],
-                "    ```",
-            ]
+            lines += ["", *check_source(record.check, session.repo_root)]
         lines.append("")
     return lines
 
@@ -304,9 +298,25 @@ def _overview(session: Session, records: list[ClaimRecord]) -> list[str]:
     return ["| chapter | verified | shown false |", "|---|---:|---:|", *rows, ""]
 
 
-def _source_lines(record: ClaimRecord) -> list[str]:
-    assert record.check is not None
-    return inspect.getsource(record.check.build).rstrip().split("\n")
+def check_source(check: ClaimCheck, repo_root: Path) -> list[str]:
+    """The statement that registers the check, read from its file, with the id's line marked.
+
+    The real source, whole: a decorated function from its first decorator, an ``identity``
+    call, or the table of ``claims_by_name`` that holds the id's row.
+    """
+    source = check.source.resolve().relative_to(repo_root.resolve())
+    first, last = check.lines
+    code = check.source.read_text(encoding="utf-8").split("\n")[first - 1 : last]
+    marked = f' hl_lines="{check.line - first + 1}"' if last > first else ""
+    return [
+        f'??? note "Check: `{source}`, line {check.line}"',
+        "",
+        f"    Defined at `{source}:{check.line}`. {check.how}",
+        "",
+        f"    ```python{marked}",
+        *[f"    {line}".rstrip() for line in code],
+        "    ```",
+    ]
 
 
 class _InlineMath(InlineProcessor):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from verified_docs.cache import ResultCache
-from verified_docs.checks import REGISTRY, ClaimCheck, DuplicateCheckError
+from verified_docs.checks import REGISTRY, CheckDefinitionError, ClaimCheck
 from verified_docs.examples.determinism import unstable_calls
 from verified_docs.examples.runner import ExampleRunner, SectionRun
 from verified_docs.examples.sections import SectionError, find_section, split_sections
@@ -176,7 +176,7 @@ def _import_checks(
         if module.name.rsplit(".", 1)[-1] == module_name:
             try:
                 importlib.import_module(module.name)
-            except DuplicateCheckError as error:
+            except CheckDefinitionError as error:
                 problems.append(error.problem)
             except Exception as error:
                 problems.append(_import_problem(module.name, error, locations))
@@ -340,8 +340,8 @@ class _Verifier:
         jobs = [(check, latex, refuted) for _, check, latex, refuted, _ in self.pending]
         workers = min(self.workers, len(jobs))
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-            # Forked workers inherit the registered checks (which hold lambdas and cannot be
-            # pickled); only an index goes to them and only the outcome comes back.
+            # Forked workers inherit the registered checks (their models hold closures, which
+            # cannot be pickled); only an index goes to them and only the outcome comes back.
             _PENDING = jobs
             pool = multiprocessing.get_context("fork").Pool(workers)
             try:

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from verified_docs.checks import Model, Value
+from verified_docs.checks import Expression, Model
 from verified_docs.general import PROBE, GeneralFalse, check_block
 from verified_docs.latex.ast import Call, Name, Node
 from verified_docs.latex.errors import EvaluationError, LatexSyntaxError
@@ -99,7 +99,7 @@ def with_inferred_names(entry: PageModel) -> PageModel:
             continue
         canonical = parse_expression(name)
         if isinstance(canonical, Name) and canonical.canonical not in known:
-            inferred.setdefault(name, Value(expr))
+            inferred.setdefault(name, Expression(expr))
     if not inferred:
         return entry
     model = dataclasses.replace(entry.model, names={**entry.model.names, **inferred})

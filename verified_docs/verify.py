@@ -19,7 +19,14 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from verified_docs.checks import ClaimCheck, ConditionError, Model, NumericFunction, Quantity, Value
+from verified_docs.checks import (
+    ClaimCheck,
+    ConditionError,
+    Model,
+    NumericFunction,
+    Quantity,
+    as_quantity,
+)
 from verified_docs.latex.ast import Name, Node
 from verified_docs.latex.errors import EvaluationError, LatexSyntaxError
 from verified_docs.latex.evaluate import NumpyAlgebra, SympyAlgebra, evaluate, shape_text
@@ -108,7 +115,7 @@ def _verify_in_model(
     declared = check.quantity(model)
     stated = nodes[1:]
     if check.lhs is not None and declared is None:
-        raise ClaimFailure("the check declares lhs= but returns no quantity")
+        raise ClaimFailure(f"the check declares lhs={check.lhs!r} but gives no quantity for it")
     quantity: Quantity = declared if declared is not None else _PageSide(nodes[0])
     where = f"with {model.label}: " if len(check.models) > 1 and model.label else ""
     problems: list[str] = []
@@ -424,17 +431,12 @@ def _symbolic_names(model: Model) -> dict[str, Any]:
         # Derived variables are expanded, so differentiating on the page sees through them.
         names[canonical_name(sp.latex(symbol))] = model.expand(symbol)
     for latex, meaning in model.names.items():
-        names[canonical_name(latex)] = _as_quantity(meaning).symbolic(model)
+        names[canonical_name(latex)] = as_quantity(meaning).symbolic(model)
     return names
 
 
 def _replace(meaning: Any, symbol: sp.Symbol, value: Any) -> Any:
     return meaning.xreplace({symbol: value}) if hasattr(meaning, "xreplace") else meaning
-
-
-def _as_quantity(meaning: Any) -> Quantity:
-    """A model name is a Quantity, or a plain SymPy value that stands for itself."""
-    return meaning if hasattr(meaning, "numeric") else Value(meaning)
 
 
 def numeric_scope_factory(model: Model) -> Callable[[Mapping[sp.Symbol, float]], _Scope]:
@@ -465,7 +467,7 @@ class _CompiledNames(Mapping[str, Callable[[Mapping[sp.Symbol, float]], Any]]):
         if name not in self.compiled:
             symbol, meaning = self.sources[name]
             self.compiled[name] = (
-                _reader(symbol) if symbol is not None else _as_quantity(meaning).numeric(self.model)
+                _reader(symbol) if symbol is not None else as_quantity(meaning).numeric(self.model)
             )
         return self.compiled[name]
 

@@ -10,7 +10,16 @@ from typing import Any
 
 import sympy as sp
 
-from verified_docs.checks import Derivative, Model, Value, claim, matrix_symbols, sample_entries
+from verified_docs.checks import (
+    Derivative,
+    Expression,
+    Model,
+    claim,
+    claims_by_name,
+    identity,
+    matrix_symbols,
+    sample_entries,
+)
 
 _u = sp.Dummy("u", real=True)
 
@@ -33,9 +42,15 @@ def derivative_of(function: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 
 TANH = {r"\phi": elementwise(sp.tanh), r"\phi'": derivative_of(sp.tanh)}
+
+
 # ReLU itself is the built-in \operatorname{relu}; ψ is its derivative, the indicator 1[u > 0]
 # (φ′ keeps one meaning on the page: the derivative of the layers' tanh).
-RELU = {r"\psi": derivative_of(lambda u: sp.Max(0, u))}
+def relu(u: Any) -> Any:
+    return sp.Max(0, u)
+
+
+RELU = {r"\psi": derivative_of(relu)}
 
 
 def sigmoid(u: Any) -> Any:
@@ -67,7 +82,7 @@ def layer(rows: int, cols: int) -> Model:
             r"\mathbf{b}": b,
             r"\mathbf{c}": c,
             r"\mathbf{z}": z,
-            "L": Value(loss),
+            "L": Expression(loss),
             r"\boldsymbol{\delta}": Derivative(loss, list(z), layout="gradient"),
             r"\nabla_{\mathbf{z}} L": Derivative(loss, list(z), layout="gradient"),
         },
@@ -93,6 +108,9 @@ def layer_loss(model: Model) -> Any:
 @claim(
     "bp-layer-jacobian-x", model=LAYER_PHI, lhs=r"\frac{\partial \mathbf{h}}{\partial \mathbf{x}}"
 )
+@claim(
+    "bp-mistake-jacobian-order", model=LAYER, lhs=r"\frac{\partial \mathbf{h}}{\partial \mathbf{x}}"
+)
 def layer_jacobian_x(model: Model) -> Derivative:
     return Derivative(hidden(model), model.names[r"\mathbf{x}"])
 
@@ -104,29 +122,32 @@ def layer_jacobian_b(model: Model) -> Derivative:
     return Derivative(hidden(model), model.names[r"\mathbf{b}"])
 
 
-@claim("bp-layer-delta", model=LAYER_PHI, lhs=r"\boldsymbol{\delta}")
-def layer_delta(model: Model) -> Derivative:
-    return Derivative(layer_loss(model), list(model.names[r"\mathbf{z}"]), layout="gradient")
+claims_by_name(LAYER_PHI, {"bp-layer-delta": r"\boldsymbol{\delta}"})
 
 
-def layer_gradient(variable: str) -> Callable[[Model], Derivative]:
-    def gradient(model: Model) -> Derivative:
-        return Derivative(layer_loss(model), model.names[variable], layout="gradient")
+@claim(
+    "bp-layer-grad-w",
+    "bp-mistake-grad-w-transposed",
+    "bp-quiz-w-option-b",
+    "bp-quiz-w-option-c",
+    model=LAYER,
+    lhs=r"\nabla_{W} L",
+)
+@claim("bp-quiz-w-option-a", model=LAYER_PHI, lhs=r"\nabla_{W} L")
+def layer_gradient_w(model: Model) -> Derivative:
+    return Derivative(layer_loss(model), model.names["W"], layout="gradient")
 
-    return gradient
+
+@claim("bp-layer-grad-b", model=LAYER, lhs=r"\nabla_{\mathbf{b}} L")
+def layer_gradient_b(model: Model) -> Derivative:
+    return Derivative(layer_loss(model), model.names[r"\mathbf{b}"], layout="gradient")
 
 
-for claim_id in ("bp-layer-grad-w", "bp-mistake-grad-w-transposed"):
-    claim(claim_id, model=LAYER, lhs=r"\nabla_{W} L")(layer_gradient("W"))
-claim("bp-quiz-w-option-a", model=LAYER_PHI, lhs=r"\nabla_{W} L")(layer_gradient("W"))
-for claim_id in ("bp-quiz-w-option-b", "bp-quiz-w-option-c"):
-    claim(claim_id, model=LAYER, lhs=r"\nabla_{W} L")(layer_gradient("W"))
-claim(
-    "bp-mistake-jacobian-order", model=LAYER, lhs=r"\frac{\partial \mathbf{h}}{\partial \mathbf{x}}"
-)(layer_jacobian_x)
-claim("bp-layer-grad-b", model=LAYER, lhs=r"\nabla_{\mathbf{b}} L")(layer_gradient(r"\mathbf{b}"))
-for claim_id in ("bp-layer-grad-x", "bp-mistake-grad-x-no-transpose"):
-    claim(claim_id, model=LAYER, lhs=r"\nabla_{\mathbf{x}} L")(layer_gradient(r"\mathbf{x}"))
+@claim(
+    "bp-layer-grad-x", "bp-mistake-grad-x-no-transpose", model=LAYER, lhs=r"\nabla_{\mathbf{x}} L"
+)
+def layer_gradient_x(model: Model) -> Derivative:
+    return Derivative(layer_loss(model), model.names[r"\mathbf{x}"], layout="gradient")
 
 
 # Two layers: h₂ = φ(W₂ φ(W₁x + b₁) + b₂); the Jacobian is a product of one factor per link.
@@ -168,14 +189,12 @@ z, y = sp.symbols("z y", real=True)
 SCALAR = Model(sample={z: (-3.0, 3.0), y: (0.0, 1.0)})
 
 
-@claim("bp-tanh-derivative", model=SCALAR)
-def tanh_derivative() -> None:
-    """An identity: the page's left side differentiates tanh."""
+# An identity: the page's left side differentiates tanh.
+identity("bp-tanh-derivative", model=SCALAR)
 
 
-@claim("bp-sigmoid-derivative", model=SCALAR)
-def sigmoid_derivative() -> None:
-    """An identity: the page's left side differentiates the sigmoid."""
+# An identity: the page's left side differentiates the sigmoid.
+identity("bp-sigmoid-derivative", model=SCALAR)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -224,15 +243,18 @@ THREE_SAMPLES = Model(
 )
 
 
-def three_sample_gradient() -> Derivative:
+@claim(
+    "bp-neuron-mse-sum",
+    "bp-mistake-indicator-outside",
+    "bp-quiz-relu-option-a",
+    "bp-quiz-relu-option-b",
+    "bp-quiz-relu-option-c",
+    model=THREE_SAMPLES,
+    lhs=r"\nabla_{\mathbf{w}} C",
+)
+def three_sample_gradient(model: Model) -> Derivative:
     cost = sum((sp.Max(0, u) - y_i) ** 2 for u, y_i in zip(_us, _ys, strict=True)) / 3
     return Derivative(cost, _w, layout="gradient")
-
-
-for claim_id in ("bp-neuron-mse-sum", "bp-mistake-indicator-outside", "bp-quiz-relu-option-a"):
-    claim(claim_id, model=THREE_SAMPLES, lhs=r"\nabla_{\mathbf{w}} C")(three_sample_gradient)
-for claim_id in ("bp-quiz-relu-option-b", "bp-quiz-relu-option-c"):
-    claim(claim_id, model=THREE_SAMPLES, lhs=r"\nabla_{\mathbf{w}} C")(three_sample_gradient)
 
 
 def data(samples: int, features: int, *, relu: bool = False) -> Model:
@@ -268,14 +290,11 @@ def neuron_mse_matrix(model: Model) -> Derivative:
 LINEAR = [data(3, 2), data(4, 3), data(2, 2)]
 
 
+@claim("bp-mse-linear", "bp-mistake-mse-row", model=LINEAR, lhs=r"\nabla_{\mathbf{w}} C")
 def least_squares(model: Model) -> Derivative:
     x, w, y = model.names["X"], model.names[r"\mathbf{w}"], model.names[r"\mathbf{y}"]
     residual = x * w - y
     return Derivative((residual.T * residual)[0, 0] / len(y), w, layout="gradient")
-
-
-for claim_id in ("bp-mse-linear", "bp-mistake-mse-row"):
-    claim(claim_id, model=LINEAR, lhs=r"\nabla_{\mathbf{w}} C")(least_squares)
 
 
 def solved(samples: int, features: int) -> Model:
@@ -320,6 +339,24 @@ def classes(count: int, *, normalised: bool) -> Model:
     )
 
 
+NORMALISED = [classes(k, normalised=True) for k in (2, 3, 4)]
+GENERAL = [classes(k, normalised=False) for k in (2, 3)]
+
+
+@claim("bp-softmax-ce", model=NORMALISED, lhs=r"\nabla_{\mathbf{z}} L")
+@claim(
+    "bp-quiz-softmax-option-a",
+    "bp-quiz-softmax-option-b",
+    "bp-quiz-softmax-option-c",
+    model=NORMALISED[1:],
+    lhs=r"\nabla_{\mathbf{z}} L",
+)
+@claim(
+    "bp-softmax-ce-general",
+    "bp-mistake-softmax-general",
+    model=GENERAL,
+    lhs=r"\nabla_{\mathbf{z}} L",
+)
 def cross_entropy(model: Model) -> Derivative:
     z_vec, y_vec = model.names[r"\mathbf{z}"], model.names[r"\mathbf{y}"]
     total = sum(sp.exp(z_i) for z_i in z_vec)
@@ -327,22 +364,9 @@ def cross_entropy(model: Model) -> Derivative:
     return Derivative(loss, z_vec, layout="gradient")
 
 
-NORMALISED = [classes(k, normalised=True) for k in (2, 3, 4)]
-GENERAL = [classes(k, normalised=False) for k in (2, 3)]
-claim("bp-softmax-ce", model=NORMALISED, lhs=r"\nabla_{\mathbf{z}} L")(cross_entropy)
-for claim_id in (
-    "bp-quiz-softmax-option-a",
-    "bp-quiz-softmax-option-b",
-    "bp-quiz-softmax-option-c",
-):
-    claim(claim_id, model=NORMALISED[1:], lhs=r"\nabla_{\mathbf{z}} L")(cross_entropy)
-for claim_id in ("bp-softmax-ce-general", "bp-mistake-softmax-general"):
-    claim(claim_id, model=GENERAL, lhs=r"\nabla_{\mathbf{z}} L")(cross_entropy)
-
-
 # Sigmoid with binary cross-entropy, one example and logistic regression over N.
 @claim("bp-bce", model=SCALAR, lhs=r"\frac{\partial L}{\partial z}")
-def binary_cross_entropy() -> Derivative:
+def binary_cross_entropy(model: Model) -> Derivative:
     s = sigmoid(z)
     return Derivative(-y * sp.log(s) - (1 - y) * sp.log(1 - s), z)
 
@@ -356,6 +380,14 @@ def logistic_data(samples: int, features: int) -> Model:
     )
 
 
+@claim(
+    "bp-logistic",
+    "bp-quiz-logistic-option-a",
+    "bp-quiz-logistic-option-b",
+    "bp-quiz-logistic-option-c",
+    model=[logistic_data(3, 2), logistic_data(2, 3)],
+    lhs=r"\nabla_{\mathbf{w}} L",
+)
 def logistic(model: Model) -> Derivative:
     """The mean binary cross-entropy of sigmoid(Xw).
 
@@ -368,17 +400,6 @@ def logistic(model: Model) -> Derivative:
         for u, y_i in zip(x * w, y_vec, strict=True)
     )
     return Derivative(loss / len(y_vec), w, layout="gradient")
-
-
-for claim_id in (
-    "bp-logistic",
-    "bp-quiz-logistic-option-a",
-    "bp-quiz-logistic-option-b",
-    "bp-quiz-logistic-option-c",
-):
-    claim(claim_id, model=[logistic_data(3, 2), logistic_data(2, 3)], lhs=r"\nabla_{\mathbf{w}} L")(
-        logistic
-    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -394,16 +415,15 @@ def chain_of(size: int) -> Model:
     )
 
 
-@claim("bp-modes-same-numbers", model=[chain_of(2), chain_of(3)])
-def modes_same_numbers() -> None:
-    """An identity: reverse order (left side) equals forward order."""
+# An identity: reverse order (left side) equals forward order.
+identity("bp-modes-same-numbers", model=[chain_of(2), chain_of(3)])
 
 
 x_scalar = sp.Symbol("x", real=True)
 
 
 @claim("bp-dual-example", model=Model(sample={x_scalar: (-1.5, 1.5)}), lhs=r"\frac{df}{dx}")
-def dual_example() -> Derivative:
+def dual_example(model: Model) -> Derivative:
     return Derivative(x_scalar * sp.sin(x_scalar) + sp.exp(x_scalar**2), x_scalar)
 
 
@@ -419,12 +439,12 @@ autodiff_f = a_s * sp.tanh(b_s) + sp.exp(a_s) / b_s
 
 
 @claim("bp-autodiff-da", model=AUTODIFF, lhs=r"\frac{\partial f}{\partial a}")
-def autodiff_da() -> Derivative:
+def autodiff_da(model: Model) -> Derivative:
     return Derivative(autodiff_f, a_s)
 
 
 @claim("bp-autodiff-db", model=AUTODIFF, lhs=r"\frac{\partial f}{\partial b}")
-def autodiff_db() -> Derivative:
+def autodiff_db(model: Model) -> Derivative:
     return Derivative(autodiff_f, b_s)
 
 
@@ -444,16 +464,16 @@ def square(size: int) -> Model:
     )
 
 
-for claim_id in (
+# The page's d/dt (...) at t = 0 against its expansion: every side must agree.
+identity(
     "bp-matrix-square",
     "bp-mistake-square",
     "bp-quiz-square-option-a",
     "bp-quiz-square-option-b",
     "bp-quiz-square-option-c",
-):
-    claim(claim_id, model=[square(2), square(3)])(lambda: None)
-for claim_id in ("bp-matrix-inverse", "bp-mistake-inverse"):
-    claim(claim_id, model=[square(1), square(2)])(lambda: None)
+    model=[square(2), square(3)],
+)
+identity("bp-matrix-inverse", "bp-mistake-inverse", model=[square(1), square(2)])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -478,25 +498,30 @@ WORKED = Model(
         r"\mathbf{v}": v2,
         r"\mathbf{z}": zw,
         r"\mathbf{h}": hw,
-        "L": Value(worked_loss),
+        "L": Expression(worked_loss),
         r"\boldsymbol{\delta}": Derivative(worked_loss, list(zw), layout="gradient"),
+        r"\frac{\partial L}{\partial p}": Derivative(worked_loss, p),
+        r"\nabla_{\mathbf{v}} L": Derivative(worked_loss, v2, layout="gradient"),
         r"\nabla_{\mathbf{h}} L": Derivative(worked_loss, list(hw), layout="gradient"),
         r"\nabla_{\mathbf{z}} L": Derivative(worked_loss, list(zw), layout="gradient"),
+        r"\nabla_{W} L": Derivative(worked_loss, W2, layout="gradient"),
+        r"\nabla_{\mathbf{b}} L": Derivative(worked_loss, b2, layout="gradient"),
     },
     functions=TANH,
 )
 
 
-def worked(wrt: Any, layout: str = "gradient") -> Callable[[], Derivative]:
-    return lambda: Derivative(worked_loss, wrt, layout=layout)
-
-
-claim("bp-worked-dl-dp", model=WORKED, lhs=r"\frac{\partial L}{\partial p}")(worked(p, "numerator"))
-claim("bp-worked-grad-v", model=WORKED, lhs=r"\nabla_{\mathbf{v}} L")(worked(v2))
-claim("bp-worked-grad-h", model=WORKED, lhs=r"\nabla_{\mathbf{h}} L")(worked(list(hw)))
-claim("bp-worked-grad-z", model=WORKED, lhs=r"\nabla_{\mathbf{z}} L")(worked(list(zw)))
-claim("bp-worked-grad-w", model=WORKED, lhs=r"\nabla_{W} L")(worked(W2))
-claim("bp-worked-grad-b", model=WORKED, lhs=r"\nabla_{\mathbf{b}} L")(worked(b2))
+claims_by_name(
+    WORKED,
+    {
+        "bp-worked-dl-dp": r"\frac{\partial L}{\partial p}",
+        "bp-worked-grad-v": r"\nabla_{\mathbf{v}} L",
+        "bp-worked-grad-h": r"\nabla_{\mathbf{h}} L",
+        "bp-worked-grad-z": r"\nabla_{\mathbf{z}} L",
+        "bp-worked-grad-w": r"\nabla_{W} L",
+        "bp-worked-grad-b": r"\nabla_{\mathbf{b}} L",
+    },
+)
 
 
 def moving(size: int) -> Model:
@@ -514,12 +539,8 @@ def moving(size: int) -> Model:
     )
 
 
-def _identity(*_: Model) -> None:
-    """An identity: every side the page shows is evaluated, and all must agree."""
-
-
-for claim_id in ("bp-matrix-square-expansion", "bp-matrix-inverse-product"):
-    claim(claim_id, model=[moving(2), moving(3)])(_identity)
+# Expansions of (X + tV)^2 and (X + tV)^{-1}: every side the page shows must agree.
+identity("bp-matrix-square-expansion", "bp-matrix-inverse-product", model=[moving(2), moving(3)])
 
 # Dual numbers: a + a'ε with ε² = 0. The check truncates the exact product (and the exact
 # sine) after the ε term, so the page's rule is compared with SymPy's own expansion.
@@ -527,21 +548,21 @@ a_d, a_dp, b_d, b_dp, epsilon = sp.symbols("a a' b b' varepsilon", real=True)
 DUAL = Model(sample={s: (-2.0, 2.0) for s in (a_d, a_dp, b_d, b_dp, epsilon)})
 
 
-def first_order(expression: sp.Expr) -> Value:
+def first_order(expression: sp.Expr) -> Expression:
     """The expression with every power of ε above the first dropped: its dual-number value."""
-    return Value(sp.series(expression, epsilon, 0, 2).removeO())
+    return Expression(sp.series(expression, epsilon, 0, 2).removeO())
 
 
 @claim("bp-dual-product", model=DUAL, lhs=r"(a + a'\varepsilon)(b + b'\varepsilon)")
-def dual_product() -> Value:
+def dual_product(model: Model) -> Expression:
     return first_order((a_d + a_dp * epsilon) * (b_d + b_dp * epsilon))
 
 
 @claim("bp-dual-sine", model=DUAL, lhs=r"\sin(a + a'\varepsilon)")
-def dual_sine() -> Value:
+def dual_sine(model: Model) -> Expression:
     return first_order(sp.sin(a_d + a_dp * epsilon))
 
 
-claim("bp-normal-equations-hold", model=[solved(3, 2), solved(2, 1)])(_identity)
+identity("bp-normal-equations-hold", model=[solved(3, 2), solved(2, 1)])
 _u_scalar = sp.Symbol("u", real=True)
-claim("bp-sigmoid-symmetry", model=Model(sample={_u_scalar: (-3.0, 3.0)}))(_identity)
+identity("bp-sigmoid-symmetry", model=Model(sample={_u_scalar: (-3.0, 3.0)}))

@@ -11,8 +11,6 @@ direct entry gets a derived name of its own, ``x_direct = x``; differentiating w
 dy/dx. The two are different checks, as they are different numbers.
 """
 
-from collections.abc import Callable
-
 import sympy as sp
 
 from calc_examples.chain_rules.links import (
@@ -33,15 +31,12 @@ from calc_examples.chain_rules.links import (
     x,
     y,
 )
-from verified_docs.checks import Derivative, Model, claim, matrix_symbols
+from verified_docs.checks import Derivative, Model, claim, claims_by_name, matrix_symbols
 
 x_direct = sp.Symbol("x_{direct}", real=True)
-
-
-def total() -> Derivative:
-    """dy/dx: every path from x to y counts."""
-    return Derivative(y, x)
-
+# dy/dx with respect to the free variable x: every path from x to y counts.
+TOTAL = Derivative(y, x)
+DY_DX = r"\frac{dy}{dx}"
 
 # --- Single-variable chain rule -------------------------------------------------------------
 
@@ -49,31 +44,30 @@ SIN_SQUARE = Model(
     sample={x: (-2.0, 2.0)},
     where=sin_square,
     names={
+        DY_DX: TOTAL,
         r"\frac{du}{dx}": Derivative(u, x),
         r"\frac{dy}{du}": Derivative(y, u),
     },
 )
-
-
-@claim("chain-sin-du-dx", model=SIN_SQUARE, lhs=r"\frac{du}{dx}")
-def sin_du_dx() -> Derivative:
-    return Derivative(u, x)
-
-
-@claim("chain-sin-dy-du", model=SIN_SQUARE, lhs=r"\frac{dy}{du}")
-def sin_dy_du() -> Derivative:
-    return Derivative(y, u)
-
-
-for sin_id in ("chain-sin-dydx", "chain-sin-one-by-one", "chain-sin-wrong-substitution"):
-    claim(sin_id, model=SIN_SQUARE, lhs=r"\frac{dy}{dx}")(total)
+claims_by_name(
+    SIN_SQUARE,
+    {
+        "chain-sin-du-dx": r"\frac{du}{dx}",
+        "chain-sin-dy-du": r"\frac{dy}{du}",
+        "chain-sin-dydx": DY_DX,
+        "chain-sin-one-by-one": DY_DX,
+        "chain-sin-wrong-substitution": DY_DX,
+    },
+)
 
 
 def log_sine_model(interval: tuple[float, float]) -> Model:
+    """Each link differentiated alone (its own definition by its input), and the whole chain."""
     return Model(
         sample={x: interval},
         where=log_sine,
         names={
+            DY_DX: TOTAL,
             r"\frac{du}{dx}": Derivative(u, x),
             r"\frac{dv}{du}": Derivative(v, u),
             r"\frac{dw}{dv}": Derivative(w, v),
@@ -85,29 +79,20 @@ def log_sine_model(interval: tuple[float, float]) -> Model:
 # x^3 stays in (0.064, 2.75), inside (0, pi), then in (3.375, 5.83), inside (pi, 2 pi):
 # sin(x^3) is never 0, and the rules are checked where it is positive and where it is negative.
 LOG_SINE = [log_sine_model((0.4, 1.4)), log_sine_model((1.5, 1.8))]
-
-
-def link(after: sp.Symbol, before: sp.Symbol) -> Callable[[], Derivative]:
-    """The derivative of one link alone: its own definition, differentiated by its input."""
-    return lambda: Derivative(after, before)
-
-
-for link_id, (after, before) in {
-    "chain-log-du-dx": (u, x),
-    "chain-log-dv-du": (v, u),
-    "chain-log-dw-dv": (w, v),
-    "chain-log-dy-dw": (y, w),
-}.items():
-    claim(link_id, model=LOG_SINE, lhs=rf"\frac{{d{after}}}{{d{before}}}")(link(after, before))
-
-for log_id in (
-    "chain-log-product",
-    "chain-log-substituted",
-    "chain-log-seed-cos",
-    "chain-log-dropped-two",
-    "chain-log-outer-only",
-):
-    claim(log_id, model=LOG_SINE, lhs=r"\frac{dy}{dx}")(total)
+claims_by_name(
+    LOG_SINE,
+    {
+        "chain-log-du-dx": r"\frac{du}{dx}",
+        "chain-log-dv-du": r"\frac{dv}{du}",
+        "chain-log-dw-dv": r"\frac{dw}{dv}",
+        "chain-log-dy-dw": r"\frac{dy}{dw}",
+        "chain-log-product": DY_DX,
+        "chain-log-substituted": DY_DX,
+        "chain-log-seed-cos": DY_DX,
+        "chain-log-dropped-two": DY_DX,
+        "chain-log-outer-only": DY_DX,
+    },
+)
 
 
 # --- Total-derivative chain rule --------------------------------------------------------------
@@ -118,7 +103,7 @@ def paths_model(links: dict[sp.Symbol, sp.Expr], extra: dict[str, Derivative]) -
     # u_1 = x^2 is a function of the input x; every later link takes x as x_direct.
     later = {name: d.subs(x, x_direct) for name, d in links.items() if name != u1}
     where = {x_direct: x, u1: links[u1], **later}
-    return Model(sample={x: (-2.0, 2.0)}, where=where, names=extra)
+    return Model(sample={x: (-2.0, 2.0)}, where=where, names={DY_DX: TOTAL, **extra})
 
 
 SUM = paths_model(
@@ -129,29 +114,17 @@ SUM = paths_model(
         r"\frac{du_1}{dx}": Derivative(u1, x),
     },
 )
-
-
-@claim("chain-sum-partial-x", model=SUM, lhs=r"\frac{\partial y}{\partial x}")
-def sum_partial_x() -> Derivative:
-    return Derivative(y, x_direct)
-
-
-@claim("chain-sum-partial-u", model=SUM, lhs=r"\frac{\partial y}{\partial u_1}")
-def sum_partial_u() -> Derivative:
-    return Derivative(y, u1)
-
-
-@claim("chain-sum-du-dx", model=SUM, lhs=r"\frac{du_1}{dx}")
-def sum_du_dx() -> Derivative:
-    return Derivative(u1, x)
-
-
-for sum_id in (
-    "chain-sum-total",
-    "chain-sum-naive-partial",
-    "chain-sum-naive-one-path",
-):
-    claim(sum_id, model=SUM, lhs=r"\frac{dy}{dx}")(total)
+claims_by_name(
+    SUM,
+    {
+        "chain-sum-partial-x": r"\frac{\partial y}{\partial x}",
+        "chain-sum-partial-u": r"\frac{\partial y}{\partial u_1}",
+        "chain-sum-du-dx": r"\frac{du_1}{dx}",
+        "chain-sum-total": DY_DX,
+        "chain-sum-naive-partial": DY_DX,
+        "chain-sum-naive-one-path": DY_DX,
+    },
+)
 
 SINE = paths_model(
     sine_paths,
@@ -163,15 +136,14 @@ SINE = paths_model(
         r"\frac{dy}{du_2}": Derivative(y, u2),
     },
 )
-
-
-@claim("chain-sine-du2-dx", model=SINE, lhs=r"\frac{du_2}{dx}")
-def sine_du2_dx() -> Derivative:
-    return Derivative(u2, x)
-
-
-for sine_id in ("chain-sine-total", "chain-sine-seed-sum"):
-    claim(sine_id, model=SINE, lhs=r"\frac{dy}{dx}")(total)
+claims_by_name(
+    SINE,
+    {
+        "chain-sine-du2-dx": r"\frac{du_2}{dx}",
+        "chain-sine-total": DY_DX,
+        "chain-sine-seed-sum": DY_DX,
+    },
+)
 
 PRODUCT = paths_model(
     product_paths,
@@ -181,30 +153,28 @@ PRODUCT = paths_model(
         r"\frac{du_1}{dx}": Derivative(u1, x),
     },
 )
+claims_by_name(
+    PRODUCT,
+    {
+        "chain-product-partial-x": r"\frac{\partial y}{\partial x}",
+        "chain-product-partial-u": r"\frac{\partial y}{\partial u_1}",
+        "chain-product-total": DY_DX,
+        "chain-product-multiplied": DY_DX,
+    },
+)
 
 
-@claim("chain-product-partial-x", model=PRODUCT, lhs=r"\frac{\partial y}{\partial x}")
-def product_partial_x() -> Derivative:
-    return Derivative(y, x_direct)
+def two_paths(first: sp.Expr, second: sp.Expr, outer: sp.Expr) -> Model:
+    """One instance of the general law: y = outer(x, u_1, u_2), with u_1 and u_2 functions of x.
 
-
-@claim("chain-product-partial-u", model=PRODUCT, lhs=r"\frac{\partial y}{\partial u_1}")
-def product_partial_u() -> Derivative:
-    return Derivative(y, u1)
-
-
-for product_id in ("chain-product-total", "chain-product-multiplied"):
-    claim(product_id, model=PRODUCT, lhs=r"\frac{dy}{dx}")(total)
-
-
-def two_paths(
-    first: sp.Expr, second: sp.Expr, outer: Callable[[sp.Symbol, sp.Symbol, sp.Symbol], sp.Expr]
-) -> Model:
-    """One instance of the general law: y = outer(x, u_1, u_2), with u_1 and u_2 functions of x."""
+    ``outer`` is written in ``x_direct``, ``u_1`` and ``u_2``: its partials hold the others
+    fixed, while dy/dx follows both paths back to x.
+    """
     return Model(
         sample={x: (-1.5, 1.5)},
-        where={x_direct: x, u1: first, u2: second, y: outer(x_direct, u1, u2)},
+        where={x_direct: x, u1: first, u2: second, y: outer},
         names={
+            DY_DX: TOTAL,
             r"\frac{\partial y}{\partial x}": Derivative(y, x_direct),
             r"\frac{\partial y}{\partial u_1}": Derivative(y, u1),
             r"\frac{\partial y}{\partial u_2}": Derivative(y, u2),
@@ -215,60 +185,50 @@ def two_paths(
 
 
 LAW_INSTANCES = [
-    two_paths(x**2, sp.sin(x), lambda a, b, c: a * b + c),
-    two_paths(sp.exp(x), 3 * x, lambda a, b, c: sp.sin(a + b * c)),
-    two_paths(x**3 - x, sp.cos(x), lambda a, b, c: a**2 * b * c),
+    two_paths(x**2, sp.sin(x), x_direct * u1 + u2),
+    two_paths(sp.exp(x), 3 * x, sp.sin(x_direct + u1 * u2)),
+    two_paths(x**3 - x, sp.cos(x), x_direct**2 * u1 * u2),
 ]
-
-
-@claim("chain-total-law", model=LAW_INSTANCES, lhs=r"\frac{dy}{dx}")
-def total_law(model: Model) -> Derivative:
-    return Derivative(y, x)
-
+claims_by_name(LAW_INSTANCES, {"chain-total-law": DY_DX})
 
 # The stacked form of y = x * x^2: g_1 = x carries the direct path, g_2 = x^2 the other.
 STACKED = Model(
     sample={x: (-2.0, 2.0)},
     where={g1: x, g2: x**2, y: g1 * g2},
     names={
+        DY_DX: TOTAL,
         r"\frac{\partial y}{\partial \mathbf{g}}": Derivative(y, [g1, g2]),
         r"\frac{d\mathbf{g}}{dx}": Derivative(sp.Matrix([g1, g2]), x),
     },
 )
-claim("chain-stacked-paths", model=STACKED, lhs=r"\frac{dy}{dx}")(total)
+claims_by_name(STACKED, {"chain-stacked-paths": DY_DX})
 
 
 # --- Vector chain rule --------------------------------------------------------------------
 
-Y = f  # y = f(g(x)), written with g_1, g_2 for g(x)
 G = sp.Matrix([g1, g2])
+DYVEC_DX = r"\frac{d\mathbf{y}}{dx}"
 VECTOR = Model(
     sample={x: (0.3, 2.0)},
     where={g1: g[0], g2: g[1]},
     names={
+        # y = f(g(x)), written with g_1, g_2 for g(x): every component through every path.
+        DYVEC_DX: Derivative(f, x),
         r"\frac{\partial \mathbf{f}}{\partial \mathbf{g}}": Derivative(f, [g1, g2]),
         r"\frac{d\mathbf{g}}{dx}": Derivative(G, x),
     },
 )
-
-
-@claim("chain-vec-df-dg", model=VECTOR, lhs=r"\frac{\partial \mathbf{f}}{\partial \mathbf{g}}")
-def vec_df_dg() -> Derivative:
-    return Derivative(f, [g1, g2])
-
-
-@claim("chain-vec-dg-dx", model=VECTOR, lhs=r"\frac{d\mathbf{g}}{dx}")
-def vec_dg_dx() -> Derivative:
-    return Derivative(G, x)
-
-
-def vec_total() -> Derivative:
-    """dy/dx of the composite: every component through every path."""
-    return Derivative(Y, x)
-
-
-for vector_id in ("chain-vec-product", "chain-vec-elementwise", "chain-vec-doubled"):
-    claim(vector_id, model=VECTOR, lhs=r"\frac{d\mathbf{y}}{dx}")(vec_total)
+claims_by_name(
+    VECTOR,
+    {
+        "chain-vec-df-dg": r"\frac{\partial \mathbf{f}}{\partial \mathbf{g}}",
+        "chain-vec-dg-dx": r"\frac{d\mathbf{g}}{dx}",
+        "chain-vec-product": DYVEC_DX,
+        "chain-vec-elementwise": DYVEC_DX,
+        "chain-vec-doubled": DYVEC_DX,
+    },
+)
+DY_DXVEC = r"\frac{\partial \mathbf{y}}{\partial \mathbf{x}}"
 
 
 def composite(m: int, k: int, n: int) -> Model:
@@ -291,6 +251,8 @@ def composite(m: int, k: int, n: int) -> Model:
             r"\mathbf{x}": sp.Matrix(xs),
             r"\mathbf{g}": big_g,
             r"\mathbf{f}": big_f,
+            # ∂y/∂x of y = f(g(x)): the Jacobian of the composite, differentiated as a whole.
+            DY_DXVEC: Derivative(big_f, xs),
             r"\frac{\partial \mathbf{f}}{\partial \mathbf{g}}": Derivative(big_f, gs),
             r"\frac{\partial \mathbf{g}}{\partial \mathbf{x}}": Derivative(big_g, xs),
         },
@@ -301,81 +263,69 @@ def composite(m: int, k: int, n: int) -> Model:
 # The square instance comes first: there a reversed product has the right shape and is
 # refuted by its entries, not merely by its shape.
 COMPOSITES = [composite(2, 2, 2), composite(2, 3, 2), composite(3, 2, 1), composite(1, 2, 3)]
-
-
-def composite_jacobian(model: Model) -> Derivative:
-    """∂y/∂x of y = f(g(x)): the Jacobian of the composite, differentiated as a whole."""
-    xs = list(model.names[r"\mathbf{x}"])
-    return Derivative(model.names[r"\mathbf{f}"], xs)
-
-
-for general_id in ("chain-vec-general", "chain-vec-wrong-order"):
-    claim(general_id, model=COMPOSITES, lhs=r"\frac{\partial \mathbf{y}}{\partial \mathbf{x}}")(
-        composite_jacobian
-    )
+claims_by_name(COMPOSITES, {"chain-vec-general": DY_DXVEC, "chain-vec-wrong-order": DY_DXVEC})
 
 
 # --- Exercises ------------------------------------------------------------------------------
 
-EXERCISE_1 = Model(sample={x: (-1.2, 1.2)}, where={u: x**2, v: sp.exp(u), y: sp.cos(v)})
-for exercise_1_id in ("chain-ex1-a", "chain-ex1-b", "chain-ex1-c", "chain-ex1-d"):
-    claim(exercise_1_id, model=EXERCISE_1, lhs=r"\frac{dy}{dx}")(total)
+EXERCISE_1 = Model(
+    sample={x: (-1.2, 1.2)},
+    where={u: x**2, v: sp.exp(u), y: sp.cos(v)},
+    names={DY_DX: TOTAL},
+)
+claims_by_name(
+    EXERCISE_1,
+    {"chain-ex1-a": DY_DX, "chain-ex1-b": DY_DX, "chain-ex1-c": DY_DX, "chain-ex1-d": DY_DX},
+)
 
 EXERCISE_2 = Model(
     sample={x: (-1.5, 1.5)},
     where={x_direct: x, u1: x**2, y: x_direct * sp.exp(u1)},
     names={
+        DY_DX: TOTAL,
         r"\frac{\partial y}{\partial x}": Derivative(y, x_direct),
         r"\frac{\partial y}{\partial u_1}": Derivative(y, u1),
         r"\frac{du_1}{dx}": Derivative(u1, x),
     },
 )
-
-
-@claim("chain-ex2-partial", model=EXERCISE_2, lhs=r"\frac{\partial y}{\partial x}")
-def exercise_2_partial() -> Derivative:
-    return Derivative(y, x_direct)
-
-
-claim("chain-ex2-total", model=EXERCISE_2, lhs=r"\frac{dy}{dx}")(total)
+claims_by_name(
+    EXERCISE_2,
+    {"chain-ex2-partial": r"\frac{\partial y}{\partial x}", "chain-ex2-total": DY_DX},
+)
 
 # Exercises 3 and 4: x in R^2 -> g = (x_1 x_2, x_1 + x_2) -> y = g_1 + g_2^2.
 x1, x2 = sp.symbols("x_1 x_2", real=True)
+GRADIENT_X = r"\nabla_{\mathbf{x}} y"
 EXERCISE_3 = Model(
     sample={x1: (-2.0, 2.0), x2: (-2.0, 2.0)},
     where={g1: x1 * x2, g2: x1 + x2, y: g1 + g2**2},
     names={
+        r"\frac{\partial y}{\partial \mathbf{x}}": Derivative(y, [x1, x2]),
+        # The gradient is a column: the transpose of the numerator-layout row.
+        GRADIENT_X: Derivative(y, [x1, x2], layout="gradient"),
         r"\frac{\partial y}{\partial \mathbf{g}}": Derivative(y, [g1, g2]),
         r"\nabla_{\mathbf{g}} y": Derivative(y, [g1, g2], layout="gradient"),
         r"\frac{\partial \mathbf{g}}{\partial \mathbf{x}}": Derivative(G, [x1, x2]),
     },
 )
-
-
-@claim("chain-ex3-jacobian", model=EXERCISE_3, lhs=r"\frac{\partial y}{\partial \mathbf{x}}")
-def exercise_3_jacobian() -> Derivative:
-    return Derivative(y, [x1, x2])
-
-
-def exercise_4_gradient() -> Derivative:
-    """The gradient is a column: the transpose of the numerator-layout row."""
-    return Derivative(y, [x1, x2], layout="gradient")
-
-
-for exercise_4_id in ("chain-ex4-a", "chain-ex4-b", "chain-ex4-c"):
-    claim(exercise_4_id, model=EXERCISE_3, lhs=r"\nabla_{\mathbf{x}} y")(exercise_4_gradient)
+claims_by_name(
+    EXERCISE_3,
+    {
+        "chain-ex3-jacobian": r"\frac{\partial y}{\partial \mathbf{x}}",
+        "chain-ex4-a": GRADIENT_X,
+        "chain-ex4-b": GRADIENT_X,
+        "chain-ex4-c": GRADIENT_X,
+    },
+)
 
 
 # The worked example that makes the untransposed formula of option 4B look right.
-SYMMETRIC_EXAMPLE = Model(sample={x1: (-2.0, 2.0), x2: (-2.0, 2.0)})
-
-
 @claim(
     "chain-ex4-symmetric-jacobian",
-    model=SYMMETRIC_EXAMPLE,
+    model=Model(sample={x1: (-2.0, 2.0), x2: (-2.0, 2.0)}),
     lhs=r"\frac{\partial \mathbf{u}}{\partial \mathbf{x}}",
 )
-def symmetric_example_jacobian() -> Derivative:
+def symmetric_example_jacobian(model: Model) -> Derivative:
     return Derivative(sp.Matrix([x1 + x2, x1 - x2]), [x1, x2])
 
 
@@ -394,14 +344,9 @@ def layer(inputs: int, hidden: int, outputs: int) -> Model:
             r"\mathbf{1}": sp.ones(hidden, 1),
             r"\mathbf{g}": hidden_values,
             r"\mathbf{y}": v * hidden_values,
+            DY_DXVEC: Derivative(v * hidden_values, xs),
         },
     )
 
 
-@claim(
-    "chain-vec-layer",
-    model=[layer(2, 3, 2), layer(3, 2, 1), layer(1, 2, 3)],
-    lhs=r"\frac{\partial \mathbf{y}}{\partial \mathbf{x}}",
-)
-def layer_jacobian(model: Model) -> Derivative:
-    return Derivative(model.names[r"\mathbf{y}"], model.names[r"\mathbf{x}"])
+claims_by_name([layer(2, 3, 2), layer(3, 2, 1), layer(1, 2, 3)], {"chain-vec-layer": DY_DXVEC})

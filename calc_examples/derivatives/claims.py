@@ -13,7 +13,14 @@ from typing import Any
 import sympy as sp
 
 from calc_examples.derivatives.experiment import f
-from verified_docs.checks import Derivative, Model, NumericFunction, claim
+from verified_docs.checks import (
+    Derivative,
+    Model,
+    NumericFunction,
+    claim,
+    claims_by_name,
+    identity,
+)
 
 x = sp.Symbol("x", real=True)
 # Declared positive where the page works on x > 0, so SymPy may use e^{n ln x} = x^n.
@@ -30,7 +37,11 @@ POWER = Model(sample={x_positive: (0.2, 3.0), n: (-3.0, 3.0)})
 NEGATIVE_POWER = Model(sample={x_positive: (0.2, 3.0), m: (0.5, 4.0)}, where={n: -m})
 EXPONENTIAL_BASE = Model(sample={x: (-2.0, 2.0), a: (0.25, 4.0)})
 DIFFERENCE = Model(sample={x: (-2.0, 2.0), h: (0.01, 1.0)})
-EXPERIMENT = Model(sample={x: (-1.0, 3.0), h: (0.01, 1.0)}, functions={"f": f})
+EXPERIMENT = Model(
+    sample={x: (-1.0, 3.0), h: (0.01, 1.0)},
+    names={r"\frac{df}{dx}": Derivative(f(x), x)},
+    functions={"f": f},
+)
 QUOTIENT = Model(sample={x: (-0.8, 3.0)})  # x > -1, where 1 + x is not zero
 UNIT = Model(sample={x: (-0.9, 0.9)})  # inside (-1, 1), where arcsin is differentiable
 
@@ -62,25 +73,10 @@ class TangentLine:
         return line
 
 
-def identity(claim_id: str, model: Model | list[Model]) -> None:
-    """Register a claim whose sides, the page's left one included, must all agree."""
-
-    def check(*_: Model) -> None:
-        """An identity: the engine evaluates every side the page shows."""
-
-    claim(claim_id, model=model)(check)
-
-
 # -- The definition and the numeric experiment ---------------------------------------------
-identity("deriv-quotient-at-1", EXPERIMENT)
-identity("deriv-central-quadratic", EXPERIMENT)
-identity("deriv-forward-cubic", DIFFERENCE)
-identity("deriv-central-cubic", DIFFERENCE)
-
-
-@claim("deriv-experiment-derivative", model=EXPERIMENT, lhs=r"\frac{df}{dx}")
-def experiment_derivative() -> Derivative:
-    return Derivative(f(x), x)
+identity("deriv-quotient-at-1", "deriv-central-quadratic", model=EXPERIMENT)
+identity("deriv-forward-cubic", "deriv-central-cubic", model=DIFFERENCE)
+claims_by_name(EXPERIMENT, {"deriv-experiment-derivative": r"\frac{df}{dx}"})
 
 
 # f'(1): the derivative with respect to x, where x is not sampled but fixed at 1.
@@ -88,30 +84,26 @@ AT_ONE = Model(sample={h: (0.01, 1.0)}, where={x: sp.Integer(1)}, functions={"f"
 
 
 @claim("deriv-experiment-at-1", model=AT_ONE, lhs="f'(1)")
-def experiment_at_one() -> Derivative:
+def experiment_at_one(model: Model) -> Derivative:
     return Derivative(f(x), x)
 
 
 @claim("deriv-tangent-line", model=EXPERIMENT, lhs="y")
-def tangent_line() -> TangentLine:
+def tangent_line(model: Model) -> TangentLine:
     return TangentLine(f(x), sp.Integer(1))
 
 
 # -- Derivatives of the basic functions ----------------------------------------------------
-identity("deriv-constant", CONSTANT)
-identity("deriv-power", POWER)
+identity("deriv-constant", model=CONSTANT)
+identity("deriv-power", "deriv-power-real", model=POWER)
 # The point the numerics section works at: e^x at x = 1, where the derivative is e.
-identity("deriv-exp-at-one", Model(sample={}, where={x: sp.Integer(1)}))
-identity("deriv-power-binomial", DIFFERENCE)
-identity("deriv-power-negative", NEGATIVE_POWER)
-identity("deriv-power-real", POWER)
-identity("deriv-exp-quotient", DIFFERENCE)
-identity("deriv-exp", EVERYWHERE)
-identity("deriv-log", POSITIVE)
-identity("deriv-exp-base", EXPONENTIAL_BASE)
-identity("deriv-sin", TRIG)
-identity("deriv-cos", TRIG)
-identity("deriv-tan", TRIG)
+identity("deriv-exp-at-one", model=Model(sample={}, where={x: sp.Integer(1)}))
+identity("deriv-power-binomial", "deriv-exp-quotient", model=DIFFERENCE)
+identity("deriv-power-negative", model=NEGATIVE_POWER)
+identity("deriv-exp", model=EVERYWHERE)
+identity("deriv-log", model=POSITIVE)
+identity("deriv-exp-base", model=EXPONENTIAL_BASE)
+identity("deriv-sin", "deriv-cos", "deriv-tan", model=TRIG)
 
 # -- Rules for combining functions, each on several concrete pairs u, v -------------------
 u, v, y = sp.symbols("u v y", real=True)
@@ -165,7 +157,11 @@ def chain_model(outer: Callable[[sp.Expr], sp.Expr], inner: sp.Expr) -> Model:
     return Model(
         sample={x: (-1.5, 1.5)},
         where={u: inner, y: outer(u)},
-        names={r"\frac{dy}{du}": Derivative(y, u), r"\frac{du}{dx}": Derivative(u, x)},
+        names={
+            r"\frac{dy}{dx}": Derivative(y, x),
+            r"\frac{dy}{du}": Derivative(y, u),
+            r"\frac{du}{dx}": Derivative(u, x),
+        },
     )
 
 
@@ -176,9 +172,7 @@ CHAIN_PAIRS = [
 ]
 
 
-@claim("deriv-chain-rule", model=CHAIN_PAIRS, lhs=r"\frac{dy}{dx}")
-def chain_rule(model: Model) -> Derivative:
-    return Derivative(y, x)
+claims_by_name(CHAIN_PAIRS, {"deriv-chain-rule": r"\frac{dy}{dx}"})
 
 
 def inverse_model(
@@ -192,47 +186,50 @@ def inverse_model(
     )
 
 
+def cube(z: sp.Expr) -> sp.Expr:
+    return z**3
+
+
 INVERSE_PAIRS = [
     inverse_model(sp.exp, sp.log(x), (0.2, 3.0)),
     inverse_model(sp.sin, sp.asin(x), (-0.9, 0.9)),
     inverse_model(sp.tan, sp.atan(x), (-3.0, 3.0)),
-    inverse_model(lambda z: z**3, sp.cbrt(x), (0.2, 3.0)),
+    inverse_model(cube, sp.cbrt(x), (0.2, 3.0)),
 ]
-identity("deriv-inverse-step", INVERSE_PAIRS)
-
-
-@claim("deriv-inverse-rule", model=INVERSE_PAIRS, lhs=r"\frac{dy}{dx}")
-def inverse_rule(model: Model) -> Derivative:
-    return Derivative(y, x)
+identity("deriv-inverse-step", model=INVERSE_PAIRS)
+claims_by_name(INVERSE_PAIRS, {"deriv-inverse-rule": r"\frac{dy}{dx}"})
 
 
 # -- Worked examples -----------------------------------------------------------------------
-identity("deriv-example-constant-multiple", EVERYWHERE)
-identity("deriv-example-sum", EVERYWHERE)
-identity("deriv-example-product", EVERYWHERE)
-identity("deriv-example-quotient", QUOTIENT)
+identity(
+    "deriv-example-constant-multiple",
+    "deriv-example-sum",
+    "deriv-example-product",
+    model=EVERYWHERE,
+)
+identity("deriv-example-quotient", model=QUOTIENT)
 X_TO_THE_X = Model(sample={x_positive: (0.2, 3.0)}, where={y: x_positive**x_positive})
-identity("deriv-example-x-log-x", X_TO_THE_X)
-identity("deriv-example-x-to-the-x", X_TO_THE_X)
-identity("deriv-log-of-x-to-the-x", X_TO_THE_X)
-identity("deriv-power-as-exponential", POWER)
-identity("deriv-exponential-base-as-e", EXPONENTIAL_BASE)
-identity("deriv-experiment-expansion", AT_ONE)
-identity("deriv-example-arcsin", UNIT)
+identity(
+    "deriv-example-x-log-x",
+    "deriv-example-x-to-the-x",
+    "deriv-log-of-x-to-the-x",
+    model=X_TO_THE_X,
+)
+identity("deriv-power-as-exponential", model=POWER)
+identity("deriv-exponential-base-as-e", model=EXPONENTIAL_BASE)
+identity("deriv-experiment-expansion", model=AT_ONE)
+identity("deriv-example-arcsin", model=UNIT)
 
 CHAIN_EXAMPLE = Model(
     sample={x: (-2.0, 2.0)},
     where={u: x**2},
     names={
+        r"\frac{dy}{dx}": Derivative(sp.sin(u), x),
         r"\frac{dy}{du}": Derivative(sp.sin(u), u),
         r"\frac{du}{dx}": Derivative(u, x),
     },
 )
-
-
-@claim("deriv-example-chain", model=CHAIN_EXAMPLE, lhs=r"\frac{dy}{dx}")
-def chain_example() -> Derivative:
-    return Derivative(sp.sin(u), x)
+claims_by_name(CHAIN_EXAMPLE, {"deriv-example-chain": r"\frac{dy}{dx}"})
 
 
 # ln as the inverse of exp: y = ln x, so x = e^y.
@@ -241,58 +238,60 @@ LOG_AS_INVERSE = Model(
     where={y: sp.log(x_positive)},
     names={r"\frac{dy}{dx}": Derivative(y, x_positive)},
 )
-identity("deriv-log-implicit", LOG_AS_INVERSE)
-
-
-@claim("deriv-log-as-inverse", model=LOG_AS_INVERSE, lhs=r"\frac{dy}{dx}")
-def log_as_inverse() -> Derivative:
-    return Derivative(y, x_positive)
+identity("deriv-log-implicit", model=LOG_AS_INVERSE)
+claims_by_name(LOG_AS_INVERSE, {"deriv-log-as-inverse": r"\frac{dy}{dx}"})
 
 
 # -- Activation functions ------------------------------------------------------------------
 # sigma is a derived variable, sigma(x) = 1 / (1 + e^{-x}), so the page writes it as a name.
 sigma = sp.Symbol("sigma", real=True)
-ACTIVATION = Model(sample={x: (-4.0, 4.0)}, where={sigma: 1 / (1 + sp.exp(-x))})
+ACTIVATION = Model(
+    sample={x: (-4.0, 4.0)},
+    where={sigma: 1 / (1 + sp.exp(-x))},
+    names={r"\frac{d\sigma}{dx}": Derivative(sigma, x)},
+)
 # ReLU is differentiable on each side of 0, not at 0: each side is checked on its own.
 RIGHT_OF_ZERO = Model(sample={x_positive: (0.05, 3.0)})
 LEFT_OF_ZERO = Model(sample={x_negative: (-3.0, -0.05)})
 
-
-@claim("deriv-sigmoid", model=ACTIVATION, lhs=r"\frac{d\sigma}{dx}")
-def sigmoid_derivative() -> Derivative:
-    return Derivative(sigma, x)
-
-
-identity("deriv-tanh", ACTIVATION)
-identity("deriv-softplus", ACTIVATION)
-identity("deriv-relu-positive", RIGHT_OF_ZERO)
-identity("deriv-relu-negative", LEFT_OF_ZERO)
+claims_by_name(ACTIVATION, {"deriv-sigmoid": r"\frac{d\sigma}{dx}"})
+identity("deriv-tanh", "deriv-softplus", model=ACTIVATION)
+identity("deriv-relu-positive", model=RIGHT_OF_ZERO)
+identity("deriv-relu-negative", model=LEFT_OF_ZERO)
 
 # -- Common mistakes: each must be refuted -------------------------------------------------
-identity("deriv-mistake-negative-power", NEGATIVE_POWER)
-identity("deriv-mistake-product", EVERYWHERE)
-identity("deriv-mistake-quotient-sign", QUOTIENT)
-identity("deriv-mistake-exp-base", EXPONENTIAL_BASE)
-identity("deriv-mistake-x-to-the-x-power", POSITIVE)
-identity("deriv-mistake-x-to-the-x-exp", POSITIVE)
-identity("deriv-mistake-chain", EVERYWHERE)
+identity("deriv-mistake-negative-power", model=NEGATIVE_POWER)
+identity("deriv-mistake-product", "deriv-mistake-chain", model=EVERYWHERE)
+identity("deriv-mistake-quotient-sign", model=QUOTIENT)
+identity("deriv-mistake-exp-base", model=EXPONENTIAL_BASE)
+identity("deriv-mistake-x-to-the-x-power", "deriv-mistake-x-to-the-x-exp", model=POSITIVE)
 
 # -- Exercises -----------------------------------------------------------------------------
 # Exercise 1: x^3 stays in (0, pi), where sin(x^3) > 0 and the logarithm is defined.
 w = sp.Symbol("w", real=True)
 LOG_SIN = Model(sample={x: (0.2, 1.4)}, where={u: x**3, v: sp.sin(u), w: v**2})  # 0 < x < pi^(1/3)
-for option in ("a", "b", "c", "d"):
-    identity(f"deriv-ex1-option-{option}", LOG_SIN)
-identity("deriv-ex1-cot", LOG_SIN)
-identity("deriv-ex1-simplify", LOG_SIN)
-for option in ("a", "b", "c", "d"):
-    claim(f"deriv-ex2-option-{option}", model=ACTIVATION, lhs=r"\frac{d\sigma}{dx}")(
-        sigmoid_derivative
-    )
-identity("deriv-ex3-product-chain", EVERYWHERE)
-identity("deriv-ex4-sqrt", POSITIVE)
+identity(
+    "deriv-ex1-option-a",
+    "deriv-ex1-option-b",
+    "deriv-ex1-option-c",
+    "deriv-ex1-option-d",
+    "deriv-ex1-cot",
+    "deriv-ex1-simplify",
+    model=LOG_SIN,
+)
+claims_by_name(
+    ACTIVATION,
+    {
+        "deriv-ex2-option-a": r"\frac{d\sigma}{dx}",
+        "deriv-ex2-option-b": r"\frac{d\sigma}{dx}",
+        "deriv-ex2-option-c": r"\frac{d\sigma}{dx}",
+        "deriv-ex2-option-d": r"\frac{d\sigma}{dx}",
+    },
+)
+identity("deriv-ex3-product-chain", model=EVERYWHERE)
+identity("deriv-ex4-sqrt", model=POSITIVE)
 
 
 @claim("deriv-ex5-tangent", model=EVERYWHERE, lhs="y")
-def exercise_tangent() -> TangentLine:
+def exercise_tangent(model: Model) -> TangentLine:
     return TangentLine(sp.exp(x), sp.Integer(0))

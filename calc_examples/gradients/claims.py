@@ -6,7 +6,7 @@ Vector and matrix identities are checked at several sizes and shapes, so an iden
 only for one size, or only for square or symmetric matrices, fails.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,11 +15,12 @@ import sympy as sp
 from calc_examples.gradients.functions import f, g, h, x, y
 from verified_docs.checks import (
     Derivative,
+    Expression,
     Model,
     NumericFunction,
-    Quantity,
-    Value,
     claim,
+    claims_by_name,
+    identity,
     matrix_symbols,
     sample_entries,
 )
@@ -72,7 +73,7 @@ class AtPoint:
     computed from the function, by both routes.
     """
 
-    quantity: Derivative | Value
+    quantity: Derivative | Expression
     point: Mapping[sp.Symbol, float]
     method: str = "central finite differences at the point"
 
@@ -82,55 +83,45 @@ class AtPoint:
 
     def numeric(self, model: Model) -> NumericFunction:
         inner = self.quantity.numeric(model)
-        return lambda point: inner({**point, **self.point})
+
+        def at_the_point(point: Mapping[sp.Symbol, float]) -> Any:
+            return inner({**point, **self.point})
+
+        return at_the_point
 
 
 # -- worked examples: 3x^2 y, 2x + y^2, xy --------------------------------------------------
-
+# Gradients are 2×1 columns (the site's convention); ∂f/∂v is the 1×2 row, numerator layout.
 XY = Model(
     sample={x: (-3.0, 3.0), y: (-3.0, 3.0)},
     names={
-        **{
-            rf"\nabla {name}": Derivative(function, [x, y], layout="gradient")
-            for name, function in [("f", f), ("g", g), ("h", h)]
-        },
-        **{
-            rf"\frac{{\partial {name}}}{{\partial {variable}}}": Derivative(function, variable)
-            for name, function in [("f", f), ("g", g), ("h", h)]
-            for variable in (x, y)
-        },
+        r"\frac{\partial f}{\partial x}": Derivative(f, x),
+        r"\frac{\partial f}{\partial y}": Derivative(f, y),
+        r"\nabla f": Derivative(f, [x, y], layout="gradient"),
+        r"\frac{\partial f}{\partial \mathbf{v}}": Derivative(f, [x, y]),
+        r"\frac{\partial g}{\partial x}": Derivative(g, x),
+        r"\frac{\partial g}{\partial y}": Derivative(g, y),
+        r"\nabla g": Derivative(g, [x, y], layout="gradient"),
+        r"\frac{\partial h}{\partial x}": Derivative(h, x),
+        r"\frac{\partial h}{\partial y}": Derivative(h, y),
+        r"\nabla h": Derivative(h, [x, y], layout="gradient"),
     },
 )
-
-
-def partial(function: sp.Expr, variable: sp.Symbol) -> Callable[[], Quantity]:
-    """A check meaning ∂function/∂variable, the other variable held fixed."""
-    return lambda: Derivative(function, variable)
-
-
-def gradient(function: sp.Expr) -> Callable[[], Quantity]:
-    """A check meaning the gradient, a 2×1 column (the site's convention)."""
-    return lambda: Derivative(function, [x, y], layout="gradient")
-
-
-def row(function: sp.Expr) -> Callable[[], Quantity]:
-    """A check meaning ∂function/∂(x, y) in numerator layout, a 1×2 row."""
-    return lambda: Derivative(function, [x, y])
-
-
-for claim_id, lhs, build in [
-    ("grad-f-dx", r"\frac{\partial f}{\partial x}", partial(f, x)),
-    ("grad-f-dy", r"\frac{\partial f}{\partial y}", partial(f, y)),
-    ("grad-f-gradient", r"\nabla f", gradient(f)),
-    ("grad-f-row", r"\frac{\partial f}{\partial \mathbf{v}}", row(f)),
-    ("grad-g-dx", r"\frac{\partial g}{\partial x}", partial(g, x)),
-    ("grad-g-dy", r"\frac{\partial g}{\partial y}", partial(g, y)),
-    ("grad-g-gradient", r"\nabla g", gradient(g)),
-    ("grad-h-gradient", r"\nabla h", gradient(h)),
-    ("grad-mistake-g-dy", r"\frac{\partial g}{\partial y}", partial(g, y)),
-    ("grad-mistake-row", r"\nabla f", gradient(f)),
-]:
-    claim(claim_id, model=XY, lhs=lhs)(build)
+claims_by_name(
+    XY,
+    {
+        "grad-f-dx": r"\frac{\partial f}{\partial x}",
+        "grad-f-dy": r"\frac{\partial f}{\partial y}",
+        "grad-f-gradient": r"\nabla f",
+        "grad-f-row": r"\frac{\partial f}{\partial \mathbf{v}}",
+        "grad-g-dx": r"\frac{\partial g}{\partial x}",
+        "grad-g-dy": r"\frac{\partial g}{\partial y}",
+        "grad-g-gradient": r"\nabla g",
+        "grad-h-gradient": r"\nabla h",
+        "grad-mistake-g-dy": r"\frac{\partial g}{\partial y}",
+        "grad-mistake-row": r"\nabla f",
+    },
+)
 
 
 # -- directional derivative, steepest ascent, linearisation ---------------------------------
@@ -146,7 +137,7 @@ DIRECTION = Model(
 
 
 @claim("grad-directional", model=DIRECTION, lhs=r"D_{\mathbf{u}} f")
-def directional() -> Quantity:
+def directional(model: Model) -> DirectionalDerivative:
     return DirectionalDerivative(f, (x, y), U)
 
 
@@ -163,12 +154,12 @@ STEEPEST_MODEL = Model(
 
 
 @claim("grad-steepest-rate", model=STEEPEST_MODEL, lhs=r"D_{\mathbf{u}_{\mathrm{up}}} f")
-def steepest_rate() -> Quantity:
+def steepest_rate(model: Model) -> DirectionalDerivative:
     return DirectionalDerivative(f, (x, y), STEEPEST)
 
 
 @claim("grad-steepest-descent", model=STEEPEST_MODEL, lhs=r"D_{-\mathbf{u}_{\mathrm{up}}} f")
-def steepest_descent() -> Quantity:
+def steepest_descent(model: Model) -> DirectionalDerivative:
     return DirectionalDerivative(f, (x, y), tuple(-entry for entry in STEEPEST))
 
 
@@ -176,12 +167,12 @@ X0 = {x: 1.0, y: 2.0}
 
 
 @claim("grad-f-value-at-point", model=XY, lhs=r"f(\mathbf{x}_0)")
-def value_at_point() -> Quantity:
-    return AtPoint(Value(f), X0)
+def value_at_point(model: Model) -> AtPoint:
+    return AtPoint(Expression(f), X0)
 
 
 @claim("grad-f-at-point", model=XY, lhs=r"\nabla f(\mathbf{x}_0)")
-def gradient_at_point() -> Quantity:
+def gradient_at_point(model: Model) -> AtPoint:
     return AtPoint(Derivative(f, [x, y], layout="gradient"), X0)
 
 
@@ -192,13 +183,9 @@ LINEARISATION = Model(
 )
 
 
-@claim(
-    "grad-linearisation",
-    model=LINEARISATION,
-    lhs=r"f(\mathbf{x}_0 + \boldsymbol{\Delta})",
-)
-def linearisation() -> Quantity:
-    return Value(f)
+@claim("grad-linearisation", model=LINEARISATION, lhs=r"f(\mathbf{x}_0 + \boldsymbol{\Delta})")
+def linearisation(model: Model) -> Expression:
+    return Expression(f)
 
 
 # -- gradients of vector functions, at sizes 2, 3 and 4 -------------------------------------
@@ -218,101 +205,96 @@ def vectors(size: int) -> Model:
 VECTORS = [vectors(size) for size in SIZES]
 
 
-def vector_gradient(function: Callable[[Model], sp.Expr]) -> Callable[[Model], Quantity]:
-    """A check meaning the gradient of function(x), a column of x's size."""
-
-    def build(model: Model) -> Quantity:
-        xs = model.names[r"\mathbf{x}"]
-        return Derivative(function(model), xs, layout="gradient")
-
-    return build
+def gradient_in_x(function: sp.Expr, model: Model) -> Derivative:
+    """The gradient of ``function`` with respect to the model's x: a column of x's size."""
+    return Derivative(function, model.names[r"\mathbf{x}"], layout="gradient")
 
 
 def dot_a(model: Model) -> sp.Expr:
     return (model.names[r"\mathbf{a}"].T * model.names[r"\mathbf{x}"])[0, 0]
 
 
-def total(model: Model) -> sp.Expr:
-    return sp.Add(*model.names[r"\mathbf{x}"])
-
-
 def squared_norm(model: Model) -> sp.Expr:
     return sp.Add(*[entry**2 for entry in model.names[r"\mathbf{x}"]])
 
 
-def norm(model: Model) -> sp.Expr:
-    return sp.sqrt(squared_norm(model))
+@claim("grad-linear", model=VECTORS, lhs=r"\nabla f")
+def linear(model: Model) -> Derivative:
+    return gradient_in_x(dot_a(model), model)
 
 
-def log_sum_exp(model: Model) -> sp.Expr:
-    return sp.log(sp.Add(*[sp.exp(entry) for entry in model.names[r"\mathbf{x}"]]))
+@claim("grad-sum", model=VECTORS, lhs=r"\nabla f")
+def total(model: Model) -> Derivative:
+    return gradient_in_x(sp.Add(*model.names[r"\mathbf{x}"]), model)
 
 
-for claim_id, build in [
-    ("grad-linear", vector_gradient(dot_a)),
-    ("grad-sum", vector_gradient(total)),
-    ("grad-squared-norm", vector_gradient(squared_norm)),
-    ("grad-norm", vector_gradient(norm)),
-    ("grad-log-sum-exp", vector_gradient(log_sum_exp)),
-]:
-    claim(claim_id, model=VECTORS, lhs=r"\nabla f")(build)
+@claim("grad-squared-norm", model=VECTORS, lhs=r"\nabla f")
+def squared_norm_gradient(model: Model) -> Derivative:
+    return gradient_in_x(squared_norm(model), model)
+
+
+@claim("grad-norm", model=VECTORS, lhs=r"\nabla f")
+def norm_gradient(model: Model) -> Derivative:
+    return gradient_in_x(sp.sqrt(squared_norm(model)), model)
+
+
+@claim("grad-log-sum-exp", model=VECTORS, lhs=r"\nabla f")
+def log_sum_exp(model: Model) -> Derivative:
+    exponentials = [sp.exp(entry) for entry in model.names[r"\mathbf{x}"]]
+    return gradient_in_x(sp.log(sp.Add(*exponentials)), model)
 
 
 @claim("grad-linear-row", model=VECTORS, lhs=r"\frac{\partial f}{\partial \mathbf{x}}")
-def linear_row(model: Model) -> Quantity:
+def linear_row(model: Model) -> Derivative:
     return Derivative(dot_a(model), model.names[r"\mathbf{x}"])
 
 
 W3, X3 = matrix_symbols("w", 3, 1), matrix_symbols("x", 3, 1)
+WEIGHTED_SUM = (W3.T * X3)[0, 0]
 WEIGHTS = Model(
     sample=sample_entries(W3, X3),
-    names={r"\mathbf{w}": W3, r"\mathbf{x}": X3},
+    names={
+        r"\mathbf{w}": W3,
+        r"\mathbf{x}": X3,
+        r"\frac{\partial f}{\partial x_2}": Derivative(WEIGHTED_SUM, X3[1]),
+        r"\nabla f": Derivative(WEIGHTED_SUM, X3, layout="gradient"),
+    },
 )
-WEIGHTED_SUM = (W3.T * X3)[0, 0]
+claims_by_name(
+    WEIGHTS,
+    {"grad-wx-partial": r"\frac{\partial f}{\partial x_2}", "grad-wx-gradient": r"\nabla f"},
+)
 
 
-@claim("grad-wx-partial", model=WEIGHTS, lhs=r"\frac{\partial f}{\partial x_2}")
-def weighted_partial() -> Quantity:
-    return Derivative(WEIGHTED_SUM, X3[1])
-
-
-@claim("grad-wx-gradient", model=WEIGHTS, lhs=r"\nabla f")
-def weighted_gradient() -> Quantity:
-    return Derivative(WEIGHTED_SUM, X3, layout="gradient")
+def symmetric_entry(i: int, j: int) -> sp.Symbol:
+    """Entry (i, j) of a symmetric A: the same symbol above and below the diagonal."""
+    return sp.Symbol(f"A_{{{min(i, j) + 1}{max(i, j) + 1}}}", real=True)
 
 
 def quadratic(size: int, *, symmetric: bool) -> Model:
     """The variable x and a square A; ``symmetric`` mirrors the entries above the diagonal."""
     xs = matrix_symbols("x", size, 1)
     if symmetric:
-        a = sp.ImmutableMatrix(
-            size,
-            size,
-            lambda i, j: sp.Symbol(f"A_{{{min(i, j) + 1}{max(i, j) + 1}}}", real=True),
-        )
+        a = sp.ImmutableMatrix(size, size, symmetric_entry)
     else:
         a = matrix_symbols("A", size, size)
     return Model(sample=sample_entries(a, xs), names={"A": a, r"\mathbf{x}": xs})
 
 
-def quadratic_form(model: Model) -> sp.Expr:
-    xs, a = model.names[r"\mathbf{x}"], model.names["A"]
-    return (xs.T * a * xs)[0, 0]
-
-
-claim("grad-quadratic", model=[quadratic(n, symmetric=False) for n in SIZES], lhs=r"\nabla f")(
-    vector_gradient(quadratic_form)
-)
-claim(
+@claim("grad-quadratic", model=[quadratic(n, symmetric=False) for n in SIZES], lhs=r"\nabla f")
+@claim(
     "grad-quadratic-symmetric",
     model=[quadratic(n, symmetric=True) for n in SIZES],
     lhs=r"\nabla f",
-)(vector_gradient(quadratic_form))
-claim(
+)
+@claim(
     "grad-mistake-quadratic",
     model=[quadratic(n, symmetric=False) for n in SIZES],
     lhs=r"\nabla f",
-)(vector_gradient(quadratic_form))
+)
+def quadratic_form(model: Model) -> Derivative:
+    xs, a = model.names[r"\mathbf{x}"], model.names["A"]
+    return gradient_in_x((xs.T * a * xs)[0, 0], model)
 
 
 def least_squares(rows: int, cols: int) -> Model:
@@ -325,21 +307,19 @@ def least_squares(rows: int, cols: int) -> Model:
     )
 
 
-def residual_norm(model: Model) -> sp.Expr:
-    a, xs, b = (model.names[k] for k in ("A", r"\mathbf{x}", r"\mathbf{b}"))
-    r = a * xs - b
-    return (r.T * r)[0, 0]
-
-
-LEAST_SQUARES = [least_squares(3, 2), least_squares(2, 3), least_squares(4, 2)]
-for claim_id in (
+@claim(
     "grad-least-squares",
     "grad-quiz-ls-a",
     "grad-quiz-ls-b",
     "grad-quiz-ls-c",
     "grad-quiz-ls-d",
-):
-    claim(claim_id, model=LEAST_SQUARES, lhs=r"\nabla f")(vector_gradient(residual_norm))
+    model=[least_squares(3, 2), least_squares(2, 3), least_squares(4, 2)],
+    lhs=r"\nabla f",
+)
+def residual_norm(model: Model) -> Derivative:
+    a, xs, b = (model.names[k] for k in ("A", r"\mathbf{x}", r"\mathbf{b}"))
+    r = a * xs - b
+    return gradient_in_x((r.T * r)[0, 0], model)
 
 
 def jacobian_shapes(rows: int, cols: int) -> Model:
@@ -347,20 +327,15 @@ def jacobian_shapes(rows: int, cols: int) -> Model:
     return Model(sample=sample_entries(a, xs), names={"A": a, r"\mathbf{x}": xs})
 
 
-JACOBIAN = [jacobian_shapes(3, 2), jacobian_shapes(2, 3), jacobian_shapes(2, 2)]
-
-
-def jacobian_of_ax(model: Model) -> Quantity:
+@claim(
+    "grad-jacobian-ax",
+    "grad-mistake-jacobian-ax",
+    model=[jacobian_shapes(3, 2), jacobian_shapes(2, 3), jacobian_shapes(2, 2)],
+    lhs=r"\frac{\partial (A\mathbf{x})}{\partial \mathbf{x}}",
+)
+def jacobian_of_ax(model: Model) -> Derivative:
     """∂(Ax)/∂x in numerator layout: one row per entry of Ax."""
     return Derivative(model.names["A"] * model.names[r"\mathbf{x}"], model.names[r"\mathbf{x}"])
-
-
-for claim_id in ("grad-jacobian-ax", "grad-mistake-jacobian-ax"):
-    claim(
-        claim_id,
-        model=JACOBIAN,
-        lhs=r"\frac{\partial (A\mathbf{x})}{\partial \mathbf{x}}",
-    )(jacobian_of_ax)
 
 
 # -- functions of a matrix ------------------------------------------------------------------
@@ -369,32 +344,34 @@ SHAPES = ((2, 3), (3, 2), (1, 4))
 GRAD_X = r"\nabla_{X} f"
 
 
+def gradient_in_matrix(function: sp.Expr, model: Model) -> Derivative:
+    """The gradient with respect to the model's X: a matrix of X's shape."""
+    return Derivative(function, model.names["X"], layout="gradient")
+
+
 def trace_shapes(rows: int, cols: int) -> Model:
     """X rows×cols and A cols×rows, so AX is square and has a trace."""
     a, xs = matrix_symbols("A", cols, rows), matrix_symbols("X", rows, cols)
     gradient = Derivative((a * xs).trace(), xs, layout="gradient")
-    return Model(sample=sample_entries(a, xs), names={"A": a, "X": xs, GRAD_X: gradient})
+    return Model(
+        sample=sample_entries(a, xs),
+        names={
+            "A": a,
+            "X": xs,
+            GRAD_X: gradient,
+            r"\frac{\partial f}{\partial X}": Derivative((a * xs).trace(), xs, layout="numerator"),
+        },
+    )
 
 
-TRACE = [trace_shapes(*shape) for shape in SHAPES]
-
-
-def trace_ax(model: Model) -> sp.Expr:
-    return (model.names["A"] * model.names["X"]).trace()
-
-
-def matrix_gradient(function: Callable[[Model], sp.Expr]) -> Callable[[Model], Quantity]:
-    """A check meaning the gradient with respect to X: a matrix of X's shape."""
-    return lambda model: Derivative(function(model), model.names["X"], layout="gradient")
-
-
-for claim_id in ("grad-trace-ax", "grad-mistake-trace-ax"):
-    claim(claim_id, model=TRACE, lhs=GRAD_X)(matrix_gradient(trace_ax))
-
-
-@claim("grad-trace-ax-numerator", model=TRACE, lhs=r"\frac{\partial f}{\partial X}")
-def trace_numerator(model: Model) -> Quantity:
-    return Derivative(trace_ax(model), model.names["X"], layout="numerator")
+claims_by_name(
+    [trace_shapes(*shape) for shape in SHAPES],
+    {
+        "grad-trace-ax": GRAD_X,
+        "grad-mistake-trace-ax": GRAD_X,
+        "grad-trace-ax-numerator": r"\frac{\partial f}{\partial X}",
+    },
+)
 
 
 def bilinear_shapes(rows: int, cols: int) -> Model:
@@ -407,9 +384,9 @@ def bilinear_shapes(rows: int, cols: int) -> Model:
 
 
 @claim("grad-bilinear", model=[bilinear_shapes(*shape) for shape in SHAPES], lhs=GRAD_X)
-def bilinear(model: Model) -> Quantity:
+def bilinear(model: Model) -> Derivative:
     a, b, xs = (model.names[k] for k in (r"\mathbf{a}", r"\mathbf{b}", "X"))
-    return Derivative((a.T * xs * b)[0, 0], xs, layout="gradient")
+    return gradient_in_matrix((a.T * xs * b)[0, 0], model)
 
 
 def plain_shapes(rows: int, cols: int) -> Model:
@@ -418,23 +395,14 @@ def plain_shapes(rows: int, cols: int) -> Model:
 
 
 PLAIN = [plain_shapes(*shape) for shape in SHAPES]
+# The page's sides must agree at every shape; the commonly written mistake is refuted by its
+# shape.
+identity("grad-frobenius-trace", "grad-mistake-frobenius", model=PLAIN)
 
 
-@claim("grad-frobenius-trace", model=PLAIN)
-def frobenius_trace() -> None:
-    """An identity: the page's three sides must agree at every shape."""
-
-
-@claim("grad-mistake-frobenius", model=PLAIN)
-def frobenius_mistake() -> None:
-    """A commonly written identity, refuted by its shape."""
-
-
-def frobenius(model: Model) -> sp.Expr:
-    return sp.Add(*[entry**2 for entry in model.names["X"]])
-
-
-claim("grad-frobenius", model=PLAIN, lhs=GRAD_X)(matrix_gradient(frobenius))
+@claim("grad-frobenius", model=PLAIN, lhs=GRAD_X)
+def frobenius(model: Model) -> Derivative:
+    return gradient_in_matrix(sp.Add(*[entry**2 for entry in model.names["X"]]), model)
 
 
 def trace_quadratic_shapes(rows: int, cols: int) -> Model:
@@ -442,16 +410,14 @@ def trace_quadratic_shapes(rows: int, cols: int) -> Model:
     return Model(sample=sample_entries(a, xs), names={"A": a, "X": xs})
 
 
-def trace_quadratic(model: Model) -> sp.Expr:
-    xs, a = model.names["X"], model.names["A"]
-    return (xs.T * a * xs).trace()
-
-
-claim(
+@claim(
     "grad-trace-quadratic",
     model=[trace_quadratic_shapes(*shape) for shape in SHAPES],
     lhs=GRAD_X,
-)(matrix_gradient(trace_quadratic))
+)
+def trace_quadratic(model: Model) -> Derivative:
+    xs, a = model.names["X"], model.names["A"]
+    return gradient_in_matrix((xs.T * a * xs).trace(), model)
 
 
 def square(size: int) -> Model:
@@ -464,11 +430,10 @@ def square(size: int) -> Model:
     )
 
 
-def log_det(model: Model) -> sp.Expr:
-    return sp.log(model.names["X"].det())
+@claim("grad-log-det", model=[square(n) for n in (1, 2, 3)], lhs=GRAD_X)
+def log_det(model: Model) -> Derivative:
+    return gradient_in_matrix(sp.log(model.names["X"].det()), model)
 
-
-claim("grad-log-det", model=[square(n) for n in (1, 2, 3)], lhs=GRAD_X)(matrix_gradient(log_det))
 
 W2 = matrix_symbols("w", 2, 2)
 DET_2_F = W2[0, 0] * W2[1, 1] - W2[0, 1] * W2[1, 0]
@@ -476,17 +441,14 @@ DET_2 = Model(
     sample=sample_entries(W2),
     names={
         "W": W2,
+        r"\nabla_{W} f": Derivative(DET_2_F, W2, layout="gradient"),
         **{
             rf"\frac{{\partial f}}{{\partial {sp.latex(entry)}}}": Derivative(DET_2_F, entry)
             for entry in W2
         },
     },
 )
-
-
-@claim("grad-det-2x2", model=DET_2, lhs=r"\nabla_{W} f")
-def det_two() -> Quantity:
-    return Derivative(DET_2_F, W2, layout="gradient")
+claims_by_name(DET_2, {"grad-det-2x2": r"\nabla_{W} f"})
 
 
 # -- exercises ------------------------------------------------------------------------------
@@ -496,7 +458,7 @@ EXERCISE_1 = Model(sample={x_1: (-2.0, 2.0), x_2: (-2.0, 2.0), x_3: (-2.0, 2.0)}
 
 
 @claim("grad-exercise-1", model=EXERCISE_1, lhs=r"\nabla f")
-def exercise_one() -> Quantity:
+def exercise_one(model: Model) -> Derivative:
     return Derivative(x_1 * x_2**2 + sp.exp(x_3) * sp.sin(x_1), [x_1, x_2, x_3], layout="gradient")
 
 
@@ -508,7 +470,7 @@ EXERCISE_2 = Model(
 
 
 @claim("grad-exercise-2", model=EXERCISE_2, lhs=r"D_{\mathbf{u}_{\mathrm{up}}} h")
-def exercise_two() -> Quantity:
+def exercise_two(model: Model) -> DirectionalDerivative:
     return DirectionalDerivative(h, (x, y), tuple(H_STEEPEST))
 
 
@@ -522,20 +484,19 @@ def linear_layer(rows: int, cols: int) -> Model:
     )
 
 
-def layer_loss(model: Model) -> Quantity:
+@claim(
+    "grad-quiz-layer-a",
+    "grad-quiz-layer-b",
+    "grad-quiz-layer-c",
+    model=[linear_layer(*shape) for shape in SHAPES],
+    lhs=r"\nabla_{W} L",
+)
+def layer_loss(model: Model) -> Derivative:
     w, xs, ys = (model.names[k] for k in ("W", r"\mathbf{x}", r"\mathbf{y}"))
     r = w * xs - ys
     return Derivative((r.T * r)[0, 0] / 2, w, layout="gradient")
 
 
-LAYER = [linear_layer(*shape) for shape in SHAPES]
-for claim_id in ("grad-quiz-layer-a", "grad-quiz-layer-b", "grad-quiz-layer-c"):
-    claim(claim_id, model=LAYER, lhs=r"\nabla_{W} L")(layer_loss)
-
-
 _a = sp.Symbol("a", real=True)
-
-
-@claim("grad-one-variable-quadratic", model=Model(sample={x: (-2.0, 2.0), _a: (-2.0, 2.0)}))
-def one_variable_quadratic() -> None:
-    """An identity: the page's d/dx(ax^2) against its 2ax, both sides evaluated."""
+# The page's d/dx(ax^2) against its 2ax, both sides evaluated.
+identity("grad-one-variable-quadratic", model=Model(sample={x: (-2.0, 2.0), _a: (-2.0, 2.0)}))

@@ -21,7 +21,15 @@ from calc_examples.hessians.quantities import (
     SecondPartial,
     TaylorQuadratic,
 )
-from verified_docs.checks import Derivative, Model, claim, matrix_symbols, sample_entries
+from verified_docs.checks import (
+    Derivative,
+    Model,
+    claim,
+    claims_by_name,
+    identity,
+    matrix_symbols,
+    sample_entries,
+)
 
 XY = [x, y]
 JACOBIAN_OF_GRADIENT = r"\frac{\partial \nabla f}{\partial \mathbf{x}}"
@@ -61,34 +69,20 @@ def at_point(function: sp.Expr, px: sp.Expr, py: sp.Expr, name: str = "") -> Mod
 
 
 # -- The running example f = x e^{-x^2-y^2} ---------------------------------------------------
+# The Jacobian of the gradient written out by hand (itself a verified claim).
 RUNNING = plane(f, **{JACOBIAN_OF_GRADIENT: Derivative(GRADIENT_BY_HAND, XY)})
-
-
-@claim("hess-running-gradient", model=RUNNING, lhs=r"\nabla f")
-def running_gradient() -> Derivative:
-    return Derivative(f, XY, layout="gradient")
-
-
-@claim("hess-running-hessian", model=RUNNING, lhs="H_f")
-def running_hessian() -> Hessian:
-    return Hessian(f, XY)
-
-
-@claim("hess-jacobian-of-gradient", model=RUNNING, lhs=JACOBIAN_OF_GRADIENT)
-def jacobian_of_gradient() -> Derivative:
-    """The Jacobian of the gradient written out by hand (itself a verified claim)."""
-    return Derivative(GRADIENT_BY_HAND, XY)
-
-
-@claim("hess-running-mixed", model=RUNNING, lhs=r"\frac{\partial^2 f}{\partial x \partial y}")
-def running_mixed() -> SecondPartial:
-    return SecondPartial(f, x, y)
-
+claims_by_name(
+    RUNNING,
+    {
+        "hess-running-gradient": r"\nabla f",
+        "hess-running-hessian": "H_f",
+        "hess-jacobian-of-gradient": JACOBIAN_OF_GRADIENT,
+        "hess-running-mixed": r"\frac{\partial^2 f}{\partial x \partial y}",
+    },
+)
 
 # -- f = xy --------------------------------------------------------------------------------------
-@claim("hess-xy", model=plane(x * y), lhs="H_f")
-def hessian_of_xy() -> Hessian:
-    return Hessian(x * y, XY)
+claims_by_name(plane(x * y), {"hess-xy": "H_f"})
 
 
 # -- The vector field F = (3x^2 y, 2x + y^2): a Jacobian that is no Hessian ---------------------
@@ -103,20 +97,16 @@ FIELD = Model(
         r"\frac{\partial^2 F_2}{\partial y^2}": SecondPartial(F2, y, y),
     },
 )
-
-
-def field_jacobian() -> Derivative:
-    return Derivative(vector_field, XY)
-
-
-for field_id in (
-    "hess-field-jacobian",
-    "hess-field-not-symmetric",
-    "hess-field-second-derivatives",
-):
-    claim(field_id, model=FIELD, lhs=r"\frac{\partial \mathbf{F}}{\partial \mathbf{x}}")(
-        field_jacobian
-    )
+claims_by_name(
+    FIELD,
+    {
+        "hess-field-jacobian": r"\frac{\partial \mathbf{F}}{\partial \mathbf{x}}",
+        "hess-field-not-symmetric": r"\frac{\partial \mathbf{F}}{\partial \mathbf{x}}",
+        "hess-field-second-derivatives": r"\frac{\partial \mathbf{F}}{\partial \mathbf{x}}",
+    },
+)
+# The matrix of second derivatives of F, written out: what the refuted option computes.
+identity("hess-field-second-derivatives-value", model=FIELD)
 
 # Exercise 3: a field whose Jacobian is symmetric, and the function it is the gradient of.
 SYMMETRIC_FIELD = sp.Matrix([2 * x * y, x**2 + 3 * y**2])
@@ -128,25 +118,18 @@ FIELD_2 = Model(
         "H_g": Hessian(POTENTIAL, XY),
     },
 )
-
-
-def symmetric_field_jacobian() -> Derivative:
-    return Derivative(SYMMETRIC_FIELD, XY)
-
-
-for field_2_id in ("hess-ex3-option-a", "hess-ex3-option-b", "hess-ex3-option-c"):
-    claim(field_2_id, model=FIELD_2, lhs=r"\frac{\partial \mathbf{F}}{\partial \mathbf{x}}")(
-        symmetric_field_jacobian
-    )
-
-
-@claim(
-    "hess-ex3-potential",
-    model=plane(POTENTIAL, **{r"\nabla g": Derivative(POTENTIAL, XY, layout="gradient")}),
-    lhs=r"\nabla g",
+claims_by_name(
+    FIELD_2,
+    {
+        "hess-ex3-option-a": r"\frac{\partial \mathbf{F}}{\partial \mathbf{x}}",
+        "hess-ex3-option-b": r"\frac{\partial \mathbf{F}}{\partial \mathbf{x}}",
+        "hess-ex3-option-c": r"\frac{\partial \mathbf{F}}{\partial \mathbf{x}}",
+    },
 )
-def potential_gradient() -> Derivative:
-    return Derivative(POTENTIAL, XY, layout="gradient")
+claims_by_name(
+    plane(POTENTIAL, **{r"\nabla g": Derivative(POTENTIAL, XY, layout="gradient")}),
+    {"hess-ex3-potential": r"\nabla g"},
+)
 
 
 # -- One variable: f = 3x^2 - 4x --------------------------------------------------------------
@@ -158,7 +141,7 @@ PARABOLA = 3 * x**2 - 4 * x
     model=Model(sample={x: (-3.0, 3.0)}),
     lhs=r"\frac{d^2 f}{dx^2}",
 )
-def parabola_second_derivative() -> SecondPartial:
+def parabola_second_derivative(model: Model) -> SecondPartial:
     return SecondPartial(PARABOLA, x, x)
 
 
@@ -168,12 +151,12 @@ ON_X_AXIS = Model(sample={x: (-2.0, 2.0)}, where={y: sp.Integer(0)})
 
 
 @claim("hess-counter-fx-axis", model=ON_Y_AXIS, lhs=r"\frac{\partial f}{\partial x}")
-def counter_fx_on_y_axis() -> Derivative:
+def counter_fx_on_y_axis(model: Model) -> Derivative:
     return Derivative(counterexample, x)
 
 
 @claim("hess-counter-fy-axis", model=ON_X_AXIS, lhs=r"\frac{\partial f}{\partial y}")
-def counter_fy_on_x_axis() -> Derivative:
+def counter_fy_on_x_axis(model: Model) -> Derivative:
     return Derivative(counterexample, y)
 
 
@@ -187,16 +170,20 @@ def counter_fy_on_x_axis() -> Derivative:
     ),
     lhs=r"\frac{\partial^2 f}{\partial x \partial y}",
 )
-def counter_mixed_away() -> SecondPartial:
+def counter_mixed_away(model: Model) -> SecondPartial:
     return SecondPartial(counterexample, x, y)
 
 
 # -- Quadratic forms, norms and least squares, at several sizes --------------------------------
+def symmetric_entry(i: int, j: int) -> sp.Symbol:
+    """Entry (i, j) of a symmetric S: the same symbol above and below the diagonal."""
+    return sp.Symbol(f"S_{{{min(i, j) + 1}{max(i, j) + 1}}}", real=True)
+
+
 def vector_model(size: int) -> Model:
     """Vectors of n entries, a general (not symmetric) A, a symmetric S and the identity I."""
     a = matrix_symbols("A", size, size)
-    full = matrix_symbols("S", size, size)
-    s = sp.ImmutableMatrix(size, size, lambda i, j: full[min(i, j), max(i, j)])
+    s = sp.ImmutableMatrix(size, size, symmetric_entry)
     vec = matrix_symbols("x", size, 1)
     return Model(
         sample=sample_entries(a, s, vec),
@@ -211,13 +198,10 @@ def _x(model: Model) -> sp.ImmutableMatrix:
     return model.names[r"\mathbf{x}"]
 
 
+@claim("hess-quadratic-form", "hess-quadratic-2a", model=VECTORS, lhs="H_f")
 def quadratic_form_hessian(model: Model) -> Hessian:
     a, vec = model.names["A"], _x(model)
     return Hessian((vec.T * a * vec)[0, 0], vec)
-
-
-for quadratic_id in ("hess-quadratic-form", "hess-quadratic-2a"):
-    claim(quadratic_id, model=VECTORS, lhs="H_f")(quadratic_form_hessian)
 
 
 @claim("hess-quadratic-symmetric", model=VECTORS, lhs="H_f")
@@ -259,18 +243,17 @@ def least_squares_gradient(model: Model) -> Derivative:
     return Derivative(_residual_norm(model), _x(model), layout="gradient")
 
 
-def least_squares_hessian(model: Model) -> Hessian:
-    return Hessian(_residual_norm(model), _x(model))
-
-
-for least_squares_id in (
+@claim(
     "hess-least-squares",
     "hess-ex2-option-a",
     "hess-ex2-option-b",
     "hess-ex2-option-c",
     "hess-ex2-option-d",
-):
-    claim(least_squares_id, model=LEAST_SQUARES, lhs="H_f")(least_squares_hessian)
+    model=LEAST_SQUARES,
+    lhs="H_f",
+)
+def least_squares_hessian(model: Model) -> Hessian:
+    return Hessian(_residual_norm(model), _x(model))
 
 
 # -- log-sum-exp ---------------------------------------------------------------------------------
@@ -302,29 +285,18 @@ def lse_gradient(model: Model) -> Derivative:
     return Derivative(_lse(model), _x(model), layout="gradient")
 
 
-@claim("hess-lse", model=SOFTMAX, lhs="H_f")
-def lse_hessian(model: Model) -> Hessian:
-    return Hessian(_lse(model), _x(model))
+claims_by_name(SOFTMAX, {"hess-lse": "H_f"})
 
 
-@claim("hess-lse-null", model=SOFTMAX)
-def lse_null_direction() -> None:
-    """An identity: the page's H_f 1, with H_f from second differences, must be the zero vector."""
+# An identity: the page's H_f 1, with H_f from second differences, must be the zero vector.
+identity("hess-lse-null", model=SOFTMAX)
 
 
 # -- Second-order Taylor polynomial of the running example at p = (1, 1) -----------------------
 P = (sp.Integer(1), sp.Integer(1))
 AT_P = at_point(f, *P, name=r"\mathbf{p}")
 
-
-@claim("hess-taylor-gradient-at-p", model=AT_P, lhs=r"\nabla f")
-def taylor_gradient() -> Derivative:
-    return Derivative(f, XY, layout="gradient")
-
-
-@claim("hess-taylor-hessian-at-p", model=AT_P, lhs="H_f")
-def taylor_hessian() -> Hessian:
-    return Hessian(f, XY)
+claims_by_name(AT_P, {"hess-taylor-gradient-at-p": r"\nabla f", "hess-taylor-hessian-at-p": "H_f"})
 
 
 d1, d2 = sp.symbols("Delta_1 Delta_2", real=True)
@@ -335,70 +307,34 @@ STEPS = Model(
 
 
 @claim("hess-taylor-at-p", model=STEPS, lhs=r"q(\boldsymbol{\Delta})")
-def taylor_at_p() -> TaylorQuadratic:
+def taylor_at_p(model: Model) -> TaylorQuadratic:
     return TaylorQuadratic(f, XY, P, (d1, d2))
 
 
 # -- Critical points --------------------------------------------------------------------------
-@claim("hess-saddle", model=plane(x**2 - y**2), lhs="H_f")
-def saddle() -> Hessian:
-    return Hessian(x**2 - y**2, XY)
-
-
-@claim("hess-bowl", model=plane(x**2 + y**2), lhs="H_f")
-def bowl() -> Hessian:
-    return Hessian(x**2 + y**2, XY)
-
-
-@claim("hess-degenerate-min", model=plane(x**2 + y**4), lhs="H_f")
-def degenerate_min() -> Hessian:
-    return Hessian(x**2 + y**4, XY)
-
-
-@claim("hess-degenerate-saddle", model=plane(x**2 - y**4), lhs="H_f")
-def degenerate_saddle() -> Hessian:
-    return Hessian(x**2 - y**4, XY)
-
+claims_by_name(plane(x**2 - y**2), {"hess-saddle": "H_f"})
+claims_by_name(plane(x**2 + y**2), {"hess-bowl": "H_f"})
+claims_by_name(plane(x**2 + y**4), {"hess-degenerate-min": "H_f"})
+claims_by_name(plane(x**2 - y**4), {"hess-degenerate-saddle": "H_f"})
 
 ROOT_HALF = 1 / sp.sqrt(2)
 CRITICAL = [at_point(f, ROOT_HALF, sp.Integer(0)), at_point(f, -ROOT_HALF, sp.Integer(0))]
-
-
-@claim("hess-running-critical", model=CRITICAL, lhs=r"\nabla f")
-def running_critical(model: Model) -> Derivative:
-    return Derivative(f, XY, layout="gradient")
-
-
-@claim("hess-running-max", model=CRITICAL[0], lhs="H_f")
-def running_max() -> Hessian:
-    return Hessian(f, XY)
-
-
-@claim("hess-running-min", model=CRITICAL[1], lhs="H_f")
-def running_min() -> Hessian:
-    return Hessian(f, XY)
+claims_by_name(CRITICAL, {"hess-running-critical": r"\nabla f"})
+claims_by_name(CRITICAL[0], {"hess-running-max": "H_f"})
+claims_by_name(CRITICAL[1], {"hess-running-min": "H_f"})
 
 
 # -- Exercise 1: f = x^3 - 3x + y^2 -----------------------------------------------------------
-CUBIC = x**3 - 3 * x + y**2
-
-
-@claim("hess-ex1-gradient", model=plane(CUBIC), lhs=r"\nabla f")
-def cubic_gradient() -> Derivative:
-    return Derivative(CUBIC, XY, layout="gradient")
-
-
-def cubic_hessian() -> Hessian:
-    return Hessian(CUBIC, XY)
-
-
-for cubic_id in (
-    "hess-ex1-option-a",
-    "hess-ex1-option-b",
-    "hess-ex1-option-c",
-    "hess-ex1-option-d",
-):
-    claim(cubic_id, model=plane(CUBIC), lhs="H_f")(cubic_hessian)
+claims_by_name(
+    plane(x**3 - 3 * x + y**2),
+    {
+        "hess-ex1-gradient": r"\nabla f",
+        "hess-ex1-option-a": "H_f",
+        "hess-ex1-option-b": "H_f",
+        "hess-ex1-option-c": "H_f",
+        "hess-ex1-option-d": "H_f",
+    },
+)
 
 
 # -- The counterexample at the origin: the two iterated second partials differ ----------------
@@ -415,29 +351,15 @@ AT_ORIGIN = Model(
         ),
     },
 )
+claims_by_name(
+    AT_ORIGIN,
+    {
+        "hess-counter-origin-yx": r"\frac{\partial^2 f}{\partial y \partial x}",
+        "hess-counter-origin-xy": r"\frac{\partial^2 f}{\partial x \partial y}",
+        "hess-counter-origin-symmetric": r"\frac{\partial^2 f}{\partial x \partial y}",
+    },
+)
 
-
-@claim("hess-counter-origin-yx", model=AT_ORIGIN, lhs=r"\frac{\partial^2 f}{\partial y \partial x}")
-def counter_origin_yx() -> IteratedPartial:
-    return IteratedPartial(counterexample, y, x, ORIGIN)
-
-
-def counter_origin_xy() -> IteratedPartial:
-    return IteratedPartial(counterexample, x, y, ORIGIN)
-
-
-for origin_id in ("hess-counter-origin-xy", "hess-counter-origin-symmetric"):
-    claim(origin_id, model=AT_ORIGIN, lhs=r"\frac{\partial^2 f}{\partial x \partial y}")(
-        counter_origin_xy
-    )
-
-
-def _identity(*_: Model) -> None:
-    """An identity: every side the page shows is evaluated, and all must agree."""
-
-
-claim("hess-norm-as-inner-product", model=VECTORS)(_identity)
-claim("hess-quadratic-transpose-form", model=VECTORS)(_identity)
-claim("hess-least-squares-form", model=LEAST_SQUARES)(_identity)
-# The matrix of second derivatives of F, written out: what the refuted option computes.
-claim("hess-field-second-derivatives-value", model=FIELD)(_identity)
+# Rewritings: every side the page shows is evaluated, and all must agree.
+identity("hess-norm-as-inner-product", "hess-quadratic-transpose-form", model=VECTORS)
+identity("hess-least-squares-form", model=LEAST_SQUARES)

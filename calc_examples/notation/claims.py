@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from verified_docs.checks import Derivative, Model, claim, matrix_symbols, sample_entries
+from verified_docs.checks import Derivative, Model, identity, matrix_symbols, sample_entries
 
 
 def vectors(size: int) -> Model:
@@ -22,14 +22,10 @@ def vectors(size: int) -> Model:
     )
 
 
-@claim("notation-row-is-gradient-transposed", model=[vectors(n) for n in (1, 2, 3)])
-def row_is_gradient_transposed(model: Model) -> None:
-    """An identity: the row of partials and the transposed gradient, both from the check."""
-
+# The row of partials and the transposed gradient, both named by the models.
+identity("notation-row-is-gradient-transposed", model=[vectors(n) for n in (1, 2, 3)])
 
 x = sp.Symbol("x", positive=True)
 
-
-@claim("notation-natural-log", model=Model(sample={x: (0.2, 3.0)}))
-def natural_log() -> None:
-    """An identity: with log the natural logarithm, its derivative is 1/x."""
+# With log the natural logarithm, its derivative is 1/x.
+identity("notation-natural-log", model=Model(sample={x: (0.2, 3.0)}))

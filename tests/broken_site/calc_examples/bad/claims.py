@@ -1,34 +1,21 @@
 import sympy as sp
 
-from verified_docs.checks import Derivative, Model, claim, matrix_symbols, sample_entries
+from verified_docs.checks import Derivative, Model, claim, identity, matrix_symbols, sample_entries
 
 t = sp.Symbol("t", real=True)
 MODEL = Model(sample={t: (-2.0, 2.0)})
 
-
-@claim("true-claim", model=MODEL)
-def true_claim() -> None:
-    """An identity: the page's two sides must agree."""
-
-
-@claim("false-coefficient", model=MODEL)
-def false_coefficient() -> None:
-    """An identity the page gets wrong."""
-
-
-@claim("unused-check", model=MODEL)
-def unused_check() -> None:
-    """No page states this claim."""
-
-
-@claim("flipped-sign", model=MODEL)
-def flipped_sign() -> None:
-    """An identity the page gets wrong by a sign."""
-
-
-@claim("true-at-two-points", model=MODEL)
-def true_at_two_points() -> None:
-    """3t agrees with the derivative of t³ at t = 0 and t = 1 only."""
+# Identities: the page's sides must agree. It states the first true and gets the others wrong
+# (a coefficient, a sign, 3t for the derivative of t³, true at t = 0 and 1 only, an inline one).
+identity(
+    "true-claim",
+    "false-coefficient",
+    "flipped-sign",
+    "true-at-two-points",
+    "inline-false",
+    model=MODEL,
+)
+identity("unused-check", model=MODEL)  # no page states this claim
 
 
 def shapes(rows: int, cols: int) -> Model:
@@ -45,32 +32,16 @@ def gradient_of_trace(model: Model) -> Derivative:
     return Derivative((a * x).trace(), x, layout="gradient")
 
 
-@claim("square-only", model=SHAPES)
-def square_only() -> None:
-    """det(AX) = det(XA) needs square factors; the page states it for every shape."""
-
-
-@claim("inline-false", model=MODEL)
-def inline_false() -> None:
-    """An inline identity the page gets wrong."""
-
+# det(AX) = det(XA) needs square factors; the page states it for every shape.
+identity("square-only", model=SHAPES)
 
 u = sp.Symbol("u", real=True)
-
-
-@claim("u-squared", model=Model(sample={t: (-2.0, 2.0)}, where={u: t**2}))
-def u_squared() -> None:
-    """The model binds u to t²; a definition of u on the page must agree."""
-
+# The model binds u to t²; a definition of u on the page must agree.
+identity("u-squared", model=Model(sample={t: (-2.0, 2.0)}, where={u: t**2}))
 
 WIDE = matrix_symbols("X", 2, 3)
+# True for the Frobenius norm, false for the spectral one that the subscript 2 names.
+identity("spectral-norm", model=Model(sample=sample_entries(WIDE), names={"X": WIDE}))
 
-
-@claim("spectral-norm", model=Model(sample=sample_entries(WIDE), names={"X": WIDE}))
-def spectral_norm() -> None:
-    """True for the Frobenius norm, false for the spectral one that the subscript 2 names."""
-
-
-@claim("positive-only", model=Model(sample={t: (-2.0, 2.0)}, conditions=(t > 0,)))
-def positive_only() -> None:
-    """The model states t > 0 but samples t in (-2, 2)."""
+# The model states t > 0 but samples t in (-2, 2).
+identity("positive-only", model=Model(sample={t: (-2.0, 2.0)}, conditions=(t > 0,)))
