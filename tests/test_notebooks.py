@@ -11,7 +11,9 @@ import pytest
 
 from verified_docs.examples.runner import ModuleRun, SectionRun
 from verified_docs.examples.sections import split_sections
+from verified_docs.notebook_pages import notebook_page_html, plain_title
 from verified_docs.notebooks import chapter_notebook, notebook_name, with_download_link
+from verified_docs.plain_math import plain_math
 
 MODULE = """import math
 
@@ -202,3 +204,50 @@ def test_every_chapter_notebook_runs_outside_the_repository(tmp_path: Path) -> N
         ran = [printed(cell) for cell in notebook.cells if cell.cell_type == "code"]
         assert ran[-1] == "True\n", f"{name}: a cell imported the repository's own modules"
         assert ran[:-1] == expected, f"{name}: the notebook prints something else than the page"
+
+
+CONVERTED = """<script src=""> </script>
+<script type="text/x-mathjax-config">MathJax.Hub.Config({});</script>
+<style type="text/css">.jp-Cell { color: red; }</style>
+<!-- Load mathjax -->
+<div class="jupyter-wrapper">
+<div class="jp-RenderedMarkdown">
+<h2 id="t">The $x^2$ rule<a class="anchor-link" href="#t">¶</a></h2>
+<p>For $x &lt; y$, see <a href="https://example.org/site/demo/#part">the page</a>.</p>
+<p>$$
+\\frac{d}{dx} x^2 = 2x
+$$</p></div>
+<div class="zeroclipboard-container">
+<clipboard-copy for="cell-1"><div><svg aria-hidden="true"></svg></div></clipboard-copy>
+</div>
+<div class="highlight-ipynb hl-python"><pre><span>cost = "$5"</span></pre></div>
+<div class="clipboard-copy-txt" id="cell-1">cost = "$5"</div>
+<div class="jp-RenderedLatex">
+$$x^{2}$$
+</div>
+</div>"""
+
+
+def fake_katex(latex: str, display: bool) -> str:
+    return f"<{'D' if display else 'I'}>{latex}</>"
+
+
+def test_a_notebook_page_renders_its_math_and_loads_nothing() -> None:
+    """Assert math becomes KaTeX's, scripts and JupyterLab styles go, links become relative."""
+    page = notebook_page_html(CONVERTED, fake_katex, site_url="https://example.org/site/", depth=2)
+    for gone in ("<script", "<style", "<!--", "clipboard", "highlight-ipynb", "anchor-link"):
+        assert gone not in page
+    assert "The <I>x^2</> rule" in page
+    assert "For <I>x < y</>, see" in page
+    assert "<D>\\frac{d}{dx} x^2 = 2x</>" in page
+    assert "<p><D>" not in page  # a display is a block, not a paragraph
+    assert "<D>x^{2}</>" in page
+    assert '<pre><span>cost = "$5"</span></pre>' in page  # code keeps its dollars
+    assert 'href="../../demo/#part"' in page
+    assert 'class="headerlink"' in page
+    assert 'class="highlight hl-python"' in page
+
+
+def test_a_notebook_page_table_of_contents_reads_math_as_text() -> None:
+    """Assert a TOC entry's TeX is shown as plain text."""
+    assert plain_title("Worked example: $3x^2y$", plain_math) == "Worked example: 3x²y"
