@@ -12,7 +12,12 @@ import pytest
 from verified_docs.examples.runner import ModuleRun, SectionRun
 from verified_docs.examples.sections import split_sections
 from verified_docs.notebook_pages import notebook_page_html, plain_title
-from verified_docs.notebooks import chapter_notebook, notebook_name, with_download_link
+from verified_docs.notebooks import (
+    chapter_notebook,
+    notebook_markdown,
+    notebook_name,
+    with_download_link,
+)
 from verified_docs.plain_math import plain_math
 
 MODULE = """import math
@@ -59,7 +64,7 @@ def test_outputs_are_the_builds_outputs() -> None:
     assert cells[1]["outputs"][0]["text"] == ["4.0\n"]
     data = [output["data"] for output in cells[2]["outputs"]]
     assert data[0]["text/latex"] == ["$$x^{2}$$"]
-    assert data[1]["image/svg+xml"] == ["<svg/>"]
+    assert data[1]["text/html"] == ["<svg/>"]
 
 
 def test_without_execution_the_code_is_there_without_outputs() -> None:
@@ -251,3 +256,13 @@ def test_a_notebook_page_renders_its_math_and_loads_nothing() -> None:
 def test_a_notebook_page_table_of_contents_reads_math_as_text() -> None:
     """Assert a TOC entry's TeX is shown as plain text."""
     assert plain_title("Worked example: $3x^2y$", plain_math) == "Worked example: 3x²y"
+
+
+def test_inline_math_broken_across_lines_is_joined() -> None:
+    """Assert a formula that wraps onto a line starting with "+" stays one formula.
+
+    Renderers that read the Markdown before the math (nbconvert) would see a list item there.
+    """
+    text = notebook_markdown("computes $a = \\max(0, w\n+ b)$. Next\nline.\n\nCosts $5\n\nEnd.")
+    assert "computes $a = \\max(0, w + b)$. Next\nline." in text
+    assert "Costs $5\n\nEnd." in text

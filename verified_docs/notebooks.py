@@ -38,6 +38,7 @@ ROLE = re.compile(r"^(?P<indent>[ \t]*)\$\$ (?:claim|refuted|restates|definition
 INLINE_ROLE = re.compile(r"\$\{(?:claim|refuted|restates):[^}]*\}")
 HEADING_ID = re.compile(r"^(#{1,6} .*?)\s*\{[^}]*\}\s*$")
 FOLD = re.compile(r'^(?P<indent>[ \t]*)\?\?\?\+? \w+(?: "(?P<title>[^"]*)")?\s*$')
+SINGLE_DOLLAR = re.compile(r"(?<![\\$])\$(?!\$)")
 PAGE_LINK = re.compile(r"\]\((?!https?:|#)(?P<page>[^)#\s]+)\.md(?P<anchor>#[^)\s]*)?\)")
 
 
@@ -194,7 +195,33 @@ def notebook_markdown(markdown: str, site_root: str = "../") -> str:
         lines.append(line)
     if fold_indent is not None:
         lines += ["", "</details>"]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(_math_on_one_line(lines)))
+
+
+def _math_on_one_line(lines: list[str]) -> list[str]:
+    r"""Lines joined where inline math runs on: each ``$…$`` on one line.
+
+    Jupyter takes the math out before it reads the Markdown, but other renderers (nbconvert,
+    and so mkdocs-jupyter) read the Markdown first, and there ``$a = \max(0,`` ending one line
+    with ``+ b)$`` starting the next makes a list item of the rest of the formula.
+    """
+    joined: list[str] = []
+    pending: str | None = None
+    for line in lines:
+        if pending is not None:
+            if not line.strip():  # the paragraph ends with the math still open: leave it
+                joined += [pending, line]
+                pending = None
+                continue
+            line = f"{pending} {line.lstrip()}"
+        if len(SINGLE_DOLLAR.findall(line)) % 2:
+            pending = line
+        else:
+            joined.append(line)
+            pending = None
+    if pending is not None:
+        joined.append(pending)
+    return joined
 
 
 def _setup_cell(modules: list[Module]) -> Any | None:
@@ -272,7 +299,8 @@ def _output(item: dict[str, str]) -> Any:
     if kind == "latex":
         return v4.new_output("display_data", data={"text/latex": f"$${text}$$", "text/plain": text})
     if kind == "svg":
-        return v4.new_output("display_data", data={"image/svg+xml": text, "text/plain": "<Figure>"})
+        # A figure is HTML, one <svg> per panel in a labelled <div>: not an SVG document.
+        return v4.new_output("display_data", data={"text/html": text, "text/plain": "<Figure>"})
     return v4.new_output("stream", name="stdout", text=text)
 
 
