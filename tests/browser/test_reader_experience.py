@@ -643,9 +643,15 @@ def test_search_index_is_fetched_only_when_search_is_used(
 def test_page_height_does_not_jump_while_scrolling(
     device: str, theme: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
 ) -> None:
-    """Assert the longest chapter's height is the same before and after scrolling through it."""
+    """Assert the longest chapter's height is the same before and after scrolling through it.
+
+    Its blocks are laid out near the viewport first and the rest in idle time after the page
+    loads (overrides/main.html marks <html> when that is done); from then on, scrolling must
+    not change the height.
+    """
     page, _ = new_page(**(PHONE if device == "phone" else DESKTOP), color_scheme=theme)
     page.goto(urljoin(site_url, "backprop/"), wait_until="networkidle")
+    page.wait_for_selector("html[data-mcv-laid-out]", state="attached", timeout=30_000)
     before = page.evaluate("() => document.documentElement.scrollHeight")
     page.evaluate(
         """async () => {
