@@ -141,6 +141,7 @@ def test_chapter_notebook_carries_the_prose_around_the_code() -> None:
     prose = "".join(cells[1]["source"])
     assert "Some prose with $x^2$ and a [link](../other/#part)." in prose
     assert "title: Demo" not in prose
+    assert "# Demo" not in prose  # the first cell gives the title, once
     assert "".join(cells[2]["source"]) == "import math\nprint(math.sqrt(16))"
     assert cells[2]["outputs"][0]["text"] == ["4.0\n"]
     options = "".join(cells[3]["source"])

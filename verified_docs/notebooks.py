@@ -38,6 +38,7 @@ ROLE = re.compile(r"^(?P<indent>[ \t]*)\$\$ (?:claim|refuted|restates|definition
 INLINE_ROLE = re.compile(r"\$\{(?:claim|refuted|restates):[^}]*\}")
 HEADING_ID = re.compile(r"^(#{1,6} .*?)\s*\{[^}]*\}\s*$")
 FOLD = re.compile(r'^(?P<indent>[ \t]*)\?\?\?\+? \w+(?: "(?P<title>[^"]*)")?\s*$')
+TITLE = re.compile(r"\A\s*# [^\n]*\n")
 SINGLE_DOLLAR = re.compile(r"(?<![\\$])\$(?!\$)")
 PAGE_LINK = re.compile(r"\]\((?!https?:|#)(?P<page>[^)#\s]+)\.md(?P<anchor>#[^)\s]*)?\)")
 
@@ -112,7 +113,13 @@ def _parent(page_url: str) -> str:
 
 
 def _chapter_cells(markdown: str, modules: list[Module], site_root: str) -> list[Any]:
-    """Prose cells with each example's code where the page shows it."""
+    """Prose cells with each example's code where the page shows it.
+
+    The page's own title is left out: the first cell gives the chapter's title, and a second
+    top-level heading would make two documents of one (a table of contents lists the sections
+    under the first title only).
+    """
+    markdown = TITLE.sub("", _without_front_matter(markdown), count=1)
     by_source = {source: (chunks, run) for source, chunks, run in modules}
     emitted: dict[str, int] = {}  # module -> how many of its chunks are in the notebook
     cells: list[Any] = []
@@ -158,8 +165,7 @@ def notebook_markdown(markdown: str, site_root: str = "../") -> str:
     Plain ``$$`` math without roles, ``<details>`` for folded blocks, lettered options, and
     links to the site's pages (under ``site_root``) instead of their sources.
     """
-    if markdown.startswith("---\n") and (end := markdown.find("\n---\n", 4)) != -1:
-        markdown = markdown[end + 5 :]
+    markdown = _without_front_matter(markdown)
     lines: list[str] = []
     fold_indent: str | None = None
     option = 0
@@ -196,6 +202,12 @@ def notebook_markdown(markdown: str, site_root: str = "../") -> str:
     if fold_indent is not None:
         lines += ["", "</details>"]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(_math_on_one_line(lines)))
+
+
+def _without_front_matter(markdown: str) -> str:
+    if markdown.startswith("---\n") and (end := markdown.find("\n---\n", 4)) != -1:
+        return markdown[end + 5 :]
+    return markdown
 
 
 def _math_on_one_line(lines: list[str]) -> list[str]:

@@ -804,3 +804,6 @@ def test_a_notebook_page_shows_prose_math_code_and_outputs(
     SCREENSHOT_DIR.mkdir(exist_ok=True)
     lay_out_everything(page)
     page.screenshot(path=SCREENSHOT_DIR / f"notebook-{theme}-{device}.png", full_page=False)
+    page.locator(".jp-CodeCell:has(.jp-RenderedHTML svg)").first.screenshot(
+        path=SCREENSHOT_DIR / f"notebook-figure-{theme}-{device}.png"
+    )
