@@ -804,6 +804,6 @@ def test_a_notebook_page_shows_prose_math_code_and_outputs(
     SCREENSHOT_DIR.mkdir(exist_ok=True)
     lay_out_everything(page)
     page.screenshot(path=SCREENSHOT_DIR / f"notebook-{theme}-{device}.png", full_page=False)
-    page.locator(".jp-CodeCell:has(.jp-RenderedHTML svg)").first.screenshot(
-        path=SCREENSHOT_DIR / f"notebook-figure-{theme}-{device}.png"
-    )
+    page.locator(".jp-RenderedHTML svg").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    page.screenshot(path=SCREENSHOT_DIR / f"notebook-figure-{theme}-{device}.png")
