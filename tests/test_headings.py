@@ -59,5 +59,5 @@ def test_repeated_math_headings_get_unique_ids() -> None:
 def test_searchable_keeps_katex_out_of_the_index() -> None:
     """Assert rendered math is wrapped for the search exclusion with a plain-text copy beside."""
     wrapped = searchable('<span class="katex">K</span>', "a < b")
-    assert wrapped.startswith("<mcv-math data-search-exclude>")
+    assert wrapped.startswith('<mcv-math data-search-exclude role="img" aria-label="a &lt; b">')
     assert "hidden>a &lt; b</span>" in wrapped

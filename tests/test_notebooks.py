@@ -11,7 +11,14 @@ import pytest
 
 from verified_docs.examples.runner import ModuleRun, SectionRun
 from verified_docs.examples.sections import split_sections
-from verified_docs.notebooks import chapter_notebook, notebook_name, with_download_link
+from verified_docs.notebook_pages import notebook_page_html, plain_title
+from verified_docs.notebooks import (
+    chapter_notebook,
+    notebook_markdown,
+    notebook_name,
+    with_download_link,
+)
+from verified_docs.plain_math import plain_math
 
 MODULE = """import math
 
@@ -57,7 +64,7 @@ def test_outputs_are_the_builds_outputs() -> None:
     assert cells[1]["outputs"][0]["text"] == ["4.0\n"]
     data = [output["data"] for output in cells[2]["outputs"]]
     assert data[0]["text/latex"] == ["$$x^{2}$$"]
-    assert data[1]["image/svg+xml"] == ["<svg/>"]
+    assert data[1]["text/html"] == ["<svg/>"]
 
 
 def test_without_execution_the_code_is_there_without_outputs() -> None:
@@ -134,6 +141,7 @@ def test_chapter_notebook_carries_the_prose_around_the_code() -> None:
     prose = "".join(cells[1]["source"])
     assert "Some prose with $x^2$ and a [link](../other/#part)." in prose
     assert "title: Demo" not in prose
+    assert "# Demo" not in prose  # the first cell gives the title, once
     assert "".join(cells[2]["source"]) == "import math\nprint(math.sqrt(16))"
     assert cells[2]["outputs"][0]["text"] == ["4.0\n"]
     options = "".join(cells[3]["source"])
@@ -202,3 +210,60 @@ def test_every_chapter_notebook_runs_outside_the_repository(tmp_path: Path) -> N
         ran = [printed(cell) for cell in notebook.cells if cell.cell_type == "code"]
         assert ran[-1] == "True\n", f"{name}: a cell imported the repository's own modules"
         assert ran[:-1] == expected, f"{name}: the notebook prints something else than the page"
+
+
+CONVERTED = """<script src=""> </script>
+<script type="text/x-mathjax-config">MathJax.Hub.Config({});</script>
+<style type="text/css">.jp-Cell { color: red; }</style>
+<!-- Load mathjax -->
+<div class="jupyter-wrapper">
+<div class="jp-RenderedMarkdown">
+<h2 id="t">The $x^2$ rule<a class="anchor-link" href="#t">¶</a></h2>
+<p>For $x &lt; y$, see <a href="https://example.org/site/demo/#part">the page</a>.</p>
+<p>$$
+\\frac{d}{dx} x^2 = 2x
+$$</p></div>
+<div class="zeroclipboard-container">
+<clipboard-copy for="cell-1"><div><svg aria-hidden="true"></svg></div></clipboard-copy>
+</div>
+<div class="highlight-ipynb hl-python"><pre><span>cost = "$5"</span></pre></div>
+<div class="clipboard-copy-txt" id="cell-1">cost = "$5"</div>
+<div class="jp-RenderedLatex">
+$$x^{2}$$
+</div>
+</div>"""
+
+
+def fake_katex(latex: str, display: bool) -> str:
+    return f"<{'D' if display else 'I'}>{latex}</>"
+
+
+def test_a_notebook_page_renders_its_math_and_loads_nothing() -> None:
+    """Assert math becomes KaTeX's, scripts and JupyterLab styles go, links become relative."""
+    page = notebook_page_html(CONVERTED, fake_katex, site_url="https://example.org/site/", depth=2)
+    for gone in ("<script", "<style", "<!--", "clipboard", "highlight-ipynb", "anchor-link"):
+        assert gone not in page
+    assert "The <I>x^2</> rule" in page
+    assert "For <I>x < y</>, see" in page
+    assert "<D>\\frac{d}{dx} x^2 = 2x</>" in page
+    assert "<p><D>" not in page  # a display is a block, not a paragraph
+    assert "<D>x^{2}</>" in page
+    assert '<pre><span>cost = "$5"</span></pre>' in page  # code keeps its dollars
+    assert 'href="../../demo/#part"' in page
+    assert 'class="headerlink"' in page
+    assert 'class="highlight hl-python"' in page
+
+
+def test_a_notebook_page_table_of_contents_reads_math_as_text() -> None:
+    """Assert a TOC entry's TeX is shown as plain text."""
+    assert plain_title("Worked example: $3x^2y$", plain_math) == "Worked example: 3x²y"
+
+
+def test_inline_math_broken_across_lines_is_joined() -> None:
+    """Assert a formula that wraps onto a line starting with "+" stays one formula.
+
+    Renderers that read the Markdown before the math (nbconvert) would see a list item there.
+    """
+    text = notebook_markdown("computes $a = \\max(0, w\n+ b)$. Next\nline.\n\nCosts $5\n\nEnd.")
+    assert "computes $a = \\max(0, w + b)$. Next\nline." in text
+    assert "Costs $5\n\nEnd." in text

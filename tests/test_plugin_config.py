@@ -41,6 +41,8 @@ def test_defaults(tmp_path: Path) -> None:
     assert settings.node_modules == tmp_path / "node_modules"
     assert dict(settings.katex_macros) == {}
     assert (settings.claims_index, settings.claims_dir) == ("verified-claims.md", "claims")
+    assert (settings.notebooks, settings.notebook_pages) == (True, False)
+    assert settings.notebooks_title == "Notebooks"
     assert settings.docs_dir == tmp_path / "docs"
 
 
@@ -106,3 +108,26 @@ def test_on_config_refuses_a_missing_package_folder(tmp_path: Path) -> None:
     config = load_config(str(config_file))
     with pytest.raises(PluginError, match="package 'pkg' has no folder pkg/"):
         config.plugins["verified-docs"].on_config(config)
+
+
+def test_notebook_pages_need_mkdocs_jupyter_after_the_plugin(tmp_path: Path) -> None:
+    """Assert notebook pages without mkdocs-jupyter listed after verified-docs stop the build."""
+    config = load_config(str(project(tmp_path, "      notebook_pages: true\n")))
+    with pytest.raises(Exception, match="notebook_pages needs the mkdocs-jupyter plugin"):
+        config.plugins["verified-docs"].on_config(config)
+
+
+def test_notebook_pages_get_a_section_of_their_own(tmp_path: Path) -> None:
+    """Assert each page that runs examples gets its notebook in a last nav section."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "ch.md").write_text(
+        '# Chapter\n\n```python run\n--8<-- "pkg/ex.py:one"\n```\n', encoding="utf-8"
+    )
+    config_file = project(
+        tmp_path,
+        "      notebook_pages: true\n  - mkdocs-jupyter\n",
+        "nav:\n  - Home: index.md\n  - The chapter: ch.md\n",
+    )
+    config = load_config(str(config_file))
+    config = config.plugins["verified-docs"].on_config(config)
+    assert config.nav[-2] == {"Notebooks": [{"The chapter": "notebooks/ch.ipynb"}]}

@@ -26,7 +26,10 @@ function render({ latex, display }) {
   try {
     const html = katex.renderToString(latex, {
       displayMode: display,
-      output: "htmlAndMathml", // MathML alongside the HTML, for screen readers
+      // HTML only: MathML would add a quarter of a chapter's elements, and every element costs
+      // a phone layout time. Screen readers read the formula's plain-text label instead
+      // (math_render.searchable puts it on the wrapper).
+      output: "html",
       throwOnError: true,
       strict: "warn", // "error" would reject e.g. unicode text in math mode
       trust: false,

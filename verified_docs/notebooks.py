@@ -38,6 +38,8 @@ ROLE = re.compile(r"^(?P<indent>[ \t]*)\$\$ (?:claim|refuted|restates|definition
 INLINE_ROLE = re.compile(r"\$\{(?:claim|refuted|restates):[^}]*\}")
 HEADING_ID = re.compile(r"^(#{1,6} .*?)\s*\{[^}]*\}\s*$")
 FOLD = re.compile(r'^(?P<indent>[ \t]*)\?\?\?\+? \w+(?: "(?P<title>[^"]*)")?\s*$')
+TITLE = re.compile(r"\A\s*# [^\n]*\n")
+SINGLE_DOLLAR = re.compile(r"(?<![\\$])\$(?!\$)")
 PAGE_LINK = re.compile(r"\]\((?!https?:|#)(?P<page>[^)#\s]+)\.md(?P<anchor>#[^)\s]*)?\)")
 
 
@@ -47,15 +49,18 @@ def chapter_notebook(
     modules: Iterable[Module],
     *,
     page_markdown: str | None = None,
+    site_root: str | None = None,
 ) -> str:
     """The notebook JSON for one chapter.
 
     Args:
         title: the chapter's title.
-        page_url: where the chapter is published, relative to the notebook.
+        page_url: where the chapter is published, relative to the notebook or absolute.
         modules: (path relative to the repository, its chunks, its run or None when execution
             was off) in the order the page first uses them.
         page_markdown: the page's source; with it the notebook carries the chapter's prose.
+        site_root: the site's root as the notebook's links start it (``https://host/`` or
+            ``../``); by default the folder above ``page_url``'s.
 
     """
     modules = list(modules)
@@ -72,7 +77,7 @@ def chapter_notebook(
     if page_markdown is None:
         cells += _whole_modules(modules)
     else:
-        cells += _chapter_cells(page_markdown, modules, page_url)
+        cells += _chapter_cells(page_markdown, modules, site_root or _parent(page_url))
     count = 0
     for cell in cells:
         if cell["cell_type"] == "code":
@@ -102,14 +107,25 @@ def _whole_modules(modules: list[Module]) -> list[Any]:
     return cells
 
 
-def _chapter_cells(markdown: str, modules: list[Module], page_url: str) -> list[Any]:
-    """Prose cells with each example's code where the page shows it."""
+def _parent(page_url: str) -> str:
+    """``../derivatives/`` → ``../``: the folder the chapter's own folder sits in."""
+    return PurePosixPath(page_url.rstrip("/")).parent.as_posix().rstrip("/") + "/"
+
+
+def _chapter_cells(markdown: str, modules: list[Module], site_root: str) -> list[Any]:
+    """Prose cells with each example's code where the page shows it.
+
+    The page's own title is left out: the first cell gives the chapter's title, and a second
+    top-level heading would make two documents of one (a table of contents lists the sections
+    under the first title only).
+    """
+    markdown = TITLE.sub("", _without_front_matter(markdown), count=1)
     by_source = {source: (chunks, run) for source, chunks, run in modules}
     emitted: dict[str, int] = {}  # module -> how many of its chunks are in the notebook
     cells: list[Any] = []
     position = 0
     for example in EXAMPLE.finditer(markdown):
-        cells += _prose_cells(markdown[position : example.start()], page_url)
+        cells += _prose_cells(markdown[position : example.start()], site_root)
         position = example.end()
         source, section = example.group("source"), example.group("section")
         if source not in by_source:
@@ -129,7 +145,7 @@ def _chapter_cells(markdown: str, modules: list[Module], page_url: str) -> list[
                 cells.append(_code_cell("\n".join(pending), _outputs(run, chunk.name)))
                 pending = []
         emitted[source] = target + 1
-    cells += _prose_cells(markdown[position:], page_url)
+    cells += _prose_cells(markdown[position:], site_root)
     for source, (chunks, _) in by_source.items():
         rest = [c for c in chunks[emitted.get(source, 0) :] if c.code.strip()]
         if rest:
@@ -138,20 +154,18 @@ def _chapter_cells(markdown: str, modules: list[Module], page_url: str) -> list[
     return cells
 
 
-def _prose_cells(markdown: str, page_url: str) -> list[Any]:
-    text = notebook_markdown(markdown, page_url).strip("\n")
+def _prose_cells(markdown: str, site_root: str) -> list[Any]:
+    text = notebook_markdown(markdown, site_root).strip("\n")
     return [v4.new_markdown_cell(text)] if text.strip() else []
 
 
-def notebook_markdown(markdown: str, page_url: str = "") -> str:
+def notebook_markdown(markdown: str, site_root: str = "../") -> str:
     """The page's Markdown as Jupyter renders it.
 
     Plain ``$$`` math without roles, ``<details>`` for folded blocks, lettered options, and
-    links to the site's pages instead of their sources.
+    links to the site's pages (under ``site_root``) instead of their sources.
     """
-    if markdown.startswith("---\n") and (end := markdown.find("\n---\n", 4)) != -1:
-        markdown = markdown[end + 5 :]
-    site = PurePosixPath(page_url.rstrip("/")).parent.as_posix() if page_url else ".."
+    markdown = _without_front_matter(markdown)
     lines: list[str] = []
     fold_indent: str | None = None
     option = 0
@@ -182,12 +196,44 @@ def notebook_markdown(markdown: str, page_url: str = "") -> str:
         if (heading := HEADING_ID.match(line)) is not None:
             line = heading.group(1)
         line = PAGE_LINK.sub(
-            lambda m: f"]({site}/{m.group('page')}/{m.group('anchor') or ''})", line
+            lambda m: f"]({site_root}{m.group('page')}/{m.group('anchor') or ''})", line
         )
         lines.append(line)
     if fold_indent is not None:
         lines += ["", "</details>"]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(_math_on_one_line(lines)))
+
+
+def _without_front_matter(markdown: str) -> str:
+    if markdown.startswith("---\n") and (end := markdown.find("\n---\n", 4)) != -1:
+        return markdown[end + 5 :]
+    return markdown
+
+
+def _math_on_one_line(lines: list[str]) -> list[str]:
+    r"""Lines joined where inline math runs on: each ``$…$`` on one line.
+
+    Jupyter takes the math out before it reads the Markdown, but other renderers (nbconvert,
+    and so mkdocs-jupyter) read the Markdown first, and there ``$a = \max(0,`` ending one line
+    with ``+ b)$`` starting the next makes a list item of the rest of the formula.
+    """
+    joined: list[str] = []
+    pending: str | None = None
+    for line in lines:
+        if pending is not None:
+            if not line.strip():  # the paragraph ends with the math still open: leave it
+                joined += [pending, line]
+                pending = None
+                continue
+            line = f"{pending} {line.lstrip()}"
+        if len(SINGLE_DOLLAR.findall(line)) % 2:
+            pending = line
+        else:
+            joined.append(line)
+            pending = None
+    if pending is not None:
+        joined.append(pending)
+    return joined
 
 
 def _setup_cell(modules: list[Module]) -> Any | None:
@@ -265,7 +311,8 @@ def _output(item: dict[str, str]) -> Any:
     if kind == "latex":
         return v4.new_output("display_data", data={"text/latex": f"$${text}$$", "text/plain": text})
     if kind == "svg":
-        return v4.new_output("display_data", data={"image/svg+xml": text, "text/plain": "<Figure>"})
+        # A figure is HTML, one <svg> per panel in a labelled <div>: not an SVG document.
+        return v4.new_output("display_data", data={"text/html": text, "text/plain": "<Figure>"})
     return v4.new_output("stream", name="stdout", text=text)
 
 

@@ -14,6 +14,7 @@ so they are tested directly and survive a change of site generator. Configured i
 from __future__ import annotations
 
 import logging
+import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -27,17 +28,30 @@ from mkdocs.structure.pages import Page
 
 from verified_docs.build_time import pin_build_date
 from verified_docs.cache import ResultCache
-from verified_docs.claims_pages import ClaimsPage, plan_claims_pages
+from verified_docs.claims_pages import ClaimsPage, nav_titles, plan_claims_pages
 from verified_docs.examples.runner import DEFAULT_TIME_LIMIT, ExampleRunner
 from verified_docs.manifest import build_commit
 from verified_docs.markdown_ext import EXTENSION_NAME, Session, VerifiedMathExtension
 from verified_docs.math_render import KatexRenderer, copy_katex_assets
-from verified_docs.notebooks import with_download_link
+from verified_docs.notebook_pages import notebook_page_html, plain_title
+from verified_docs.notebooks import notebook_name, with_download_link
+from verified_docs.page_scan import PageScan
+from verified_docs.plain_math import plain_math
 from verified_docs.settings import Settings
 from verified_docs.site import SiteReport, page_body, scan_docs, verify_site
-from verified_docs.site_outputs import MANIFEST, manifest_json, notebook_href, write_notebooks
+from verified_docs.site_outputs import (
+    MANIFEST,
+    chapter_notebooks,
+    manifest_json,
+    notebook_href,
+    notebook_pages,
+    write_notebooks,
+)
 
 log = logging.getLogger("mkdocs.plugins.verified_docs")
+
+# The plugin that renders .ipynb files as pages, when the notebooks are pages too.
+NOTEBOOK_RENDERER = "mkdocs-jupyter"
 
 _OFF = ("off", "0", "false", "no", "none", "")
 
@@ -89,6 +103,8 @@ class VerifiedDocsConfig(base.Config):
     claims_title = c.Type(str, default="Verified claims")
     notebooks = _Switch(default=True)
     notebooks_dir = c.Type(str, default="notebooks")
+    notebook_pages = _Switch(default=False)
+    notebooks_title = c.Type(str, default="Notebooks")
     watch = _Switch(default=True)
 
 
@@ -100,7 +116,9 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
         self.session: Session | None = None
         self.runner: ExampleRunner | None = None
         self.generated: list[ClaimsPage] = []
-        self.notebook_pages: dict[PurePosixPath, tuple[str, str]] = {}
+        self.notebooks: dict[str, str] = {}  # file name -> the notebook's JSON
+        # Notebooks rendered as pages are read from files; they live here during a build.
+        self.staging: tempfile.TemporaryDirectory[str] | None = None
 
     def settings_for(self, config: MkDocsConfig) -> Settings:
         """The engine's settings from this plugin's options and the MkDocs configuration."""
@@ -123,6 +141,8 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
             claims_title=options.claims_title,
             notebooks=options.notebooks,
             notebooks_dir=options.notebooks_dir,
+            notebook_pages=options.notebooks and options.notebook_pages,
+            notebooks_title=options.notebooks_title,
         )
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -148,7 +168,12 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
             claims_index=settings.claims_index,
         )
         self.session = session
-        self._plan_claims_pages(config, settings, session)
+        scans = scan_docs(settings.docs_dir, settings.project_root)
+        if settings.notebook_pages:
+            self._check_notebook_renderer(config)
+            # Before the claims section is planned, so that it stays the last one.
+            config.nav = _nav_with_notebooks(config.nav, settings, scans)
+        self._plan_claims_pages(config, settings, session, scans)
         # The extension may be listed in markdown_extensions (that is what stops a builder
         # that ignores this plugin); here it is replaced by one that holds the report.
         config.markdown_extensions = [
@@ -158,13 +183,23 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
         config.markdown_extensions.append(VerifiedMathExtension(session))
         return config
 
+    def _check_notebook_renderer(self, config: MkDocsConfig) -> None:
+        """Notebook pages need mkdocs-jupyter, listed after this plugin to see its files."""
+        names = list(config.plugins)
+        mine = next(name for name, plugin in config.plugins.items() if plugin is self)
+        if NOTEBOOK_RENDERER not in names or names.index(NOTEBOOK_RENDERER) < names.index(mine):
+            raise PluginError(
+                f"verified-docs: notebook_pages needs the {NOTEBOOK_RENDERER} plugin listed "
+                "after verified-docs in plugins (with execute: false and include_source: "
+                "true), or notebook_pages: false"
+            )
+
     def _plan_claims_pages(
-        self, config: MkDocsConfig, settings: Settings, session: Session
+        self, config: MkDocsConfig, settings: Settings, session: Session, scans: list[PageScan]
     ) -> None:
         self.generated = []
         if not self.config.claims_pages:
             return
-        scans = scan_docs(settings.docs_dir, settings.project_root)
         plan = plan_claims_pages(settings, scans, config.nav)
         session.claims_pages, session.chapter_titles = plan.listings, plan.titles
         if plan.nav is not None:
@@ -183,7 +218,40 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
             site_url=config.site_url,
         )
         files.append(File.generated(config, MANIFEST, content=manifest))
+        settings = self.settings_for(config)
+        if settings.notebooks:
+            self._stage_notebooks(files, config, settings)
         return files
+
+    def _stage_notebooks(self, files: Files, config: MkDocsConfig, settings: Settings) -> None:
+        """Make the notebooks before any page is rendered, and make them pages if wanted."""
+        session = self._session()
+        pages = notebook_pages(
+            session.report, settings, config.nav, use_directory_urls=config.use_directory_urls
+        )
+        self.notebooks = chapter_notebooks(
+            session.report, self.runner, settings, pages, site_url=config.site_url
+        )
+        if not settings.notebook_pages:
+            return
+        # mkdocs-jupyter converts from a file path, which it finds from the file's source
+        # folder (a file generated in memory has none): a folder that lives for the build.
+        if self.staging is not None:
+            self.staging.cleanup()
+        self.staging = tempfile.TemporaryDirectory(prefix="verified-docs-notebooks-")
+        for name, text in self.notebooks.items():
+            uri = f"{settings.notebooks_dir}/{name}"
+            path = Path(self.staging.name) / uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            files.append(
+                File(
+                    uri,
+                    self.staging.name,
+                    config.site_dir,
+                    config.use_directory_urls,
+                )
+            )
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         session = self._session()
@@ -193,7 +261,6 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
         cache = ResultCache.for_settings(settings)
         self.runner = ExampleRunner.for_settings(settings, cache)
         session.problems.clear()
-        self.notebook_pages = {}
         session.report = verify_site(settings, self.runner, cache=cache)
         for problem in session.report.problems:
             log.error(str(problem))
@@ -216,16 +283,34 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         session = self._session()
+        settings = self.settings_for(config)
+        if settings.notebook_pages and page.file.src_uri in {
+            f"{settings.notebooks_dir}/{name}" for name in self.notebooks
+        }:
+            return self._notebook_page(html, page, config)
         page_path = session.docs_prefix / page.file.src_uri
-        if not self.config.notebooks or not any(
+        if not settings.notebooks or not any(
             PurePosixPath(record.example.page) == page_path for record in session.report.examples
         ):
             return html
-        self.notebook_pages[page_path] = (page.title or page.file.name, page.url)
         # Added to the HTML, not the Markdown, so the page's line numbers stay the file's.
         # Relative to the page's URL ("derivatives/" or "derivatives.html" alike).
         href = notebook_href(self.settings_for(config), page.file.src_uri, page.url.count("/"))
         return with_download_link(html, href)
+
+    def _notebook_page(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        """A notebook rendered by mkdocs-jupyter, with its math and links as on every page."""
+        # The chapter is the text search should find; its notebook would only repeat it.
+        page.meta["search"] = {"exclude": True}
+        macros = self.settings_for(config).katex_macros
+        links = list(page.toc)
+        while links:
+            link = links.pop()
+            link.title = plain_title(link.title, lambda tex: plain_math(tex, macros))
+            links += link.children
+        return notebook_page_html(
+            html, self._session().render_math, site_url=config.site_url, depth=page.url.count("/")
+        )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         session = self._session()
@@ -235,7 +320,7 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
         site_dir = Path(config.site_dir)
         copy_katex_assets(settings.node_modules, site_dir)
         if settings.notebooks:
-            write_notebooks(session.report, self.runner, settings, site_dir, self.notebook_pages)
+            write_notebooks(self.notebooks, settings, site_dir)
         failures = len(session.report.problems) + len(session.problems)
         if self.command != "serve":
             self._close()
@@ -262,3 +347,35 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
             self.runner = None
         if self.session is not None:
             self.session.katex.close()
+        if self.staging is not None:
+            self.staging.cleanup()
+            self.staging = None
+
+
+def _nav_with_notebooks(
+    nav: list[Any] | None, settings: Settings, scans: list[PageScan]
+) -> list[Any] | None:
+    """``nav`` and a last section listing each chapter's notebook, titled as the chapter.
+
+    Without a ``nav`` MkDocs lists every page it finds, the notebooks included.
+    """
+    if not nav:
+        return nav
+    titles = nav_titles(nav)
+    order = list(titles)
+    chapters = sorted(
+        (
+            str(PurePosixPath(str(scan.page)).relative_to(settings.docs_prefix))
+            for scan in scans
+            if scan.examples
+        ),
+        key=lambda page: (order.index(page) if page in titles else len(order), page),
+    )
+    section = [
+        {
+            titles.get(page) or PurePosixPath(page).stem: f"{settings.notebooks_dir}/"
+            f"{notebook_name(PurePosixPath(page))}"
+        }
+        for page in chapters
+    ]
+    return [*nav, {settings.notebooks_title: section}] if section else nav

@@ -41,6 +41,9 @@ class Settings:
         claims_title: the navigation title of the claims section.
         notebooks: whether each chapter with examples gets a notebook of its modules.
         notebooks_dir: the folder of the site the notebooks are written to.
+        notebook_pages: whether the notebooks are also pages of the site (rendered by
+            mkdocs-jupyter), in a navigation section of their own.
+        notebooks_title: the navigation title of that section.
 
     """
 
@@ -59,6 +62,8 @@ class Settings:
     claims_title: str = "Verified claims"
     notebooks: bool = True
     notebooks_dir: str = "notebooks"
+    notebook_pages: bool = False
+    notebooks_title: str = "Notebooks"
 
     @property
     def package_root(self) -> str:

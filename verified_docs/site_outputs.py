@@ -11,6 +11,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
+from verified_docs.claims_pages import nav_titles
 from verified_docs.examples.runner import ExampleRunner
 from verified_docs.examples.sections import SectionError, split_sections
 from verified_docs.manifest import claims_manifest
@@ -46,16 +47,44 @@ def manifest_json(
     return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_notebooks(
+def notebook_pages(
+    report: SiteReport, settings: Settings, nav: object, *, use_directory_urls: bool
+) -> dict[PurePosixPath, tuple[str, str]]:
+    """Page -> its title and URL, for every page that runs examples (each gets a notebook).
+
+    The title is the page's title in the navigation, else its file name; builders agree on
+    both without rendering a page, so the notebooks can exist before any page is built.
+    """
+    titles = nav_titles(nav or [])
+    pages = {}
+    for page in pages_with_examples(report):
+        src_uri = str(page.relative_to(settings.docs_prefix))
+        stem = src_uri.removesuffix(".md")
+        if not use_directory_urls:
+            url = stem + ".html"
+        else:
+            url = "" if stem == "index" else stem.removesuffix("/index") + "/"
+        pages[page] = (titles.get(src_uri) or PurePosixPath(src_uri).stem, url)
+    return pages
+
+
+def chapter_notebooks(
     report: SiteReport,
     runner: ExampleRunner | None,
     settings: Settings,
-    site_dir: Path,
     pages: Mapping[PurePosixPath, tuple[str, str]],
-) -> None:
-    """One notebook per page in ``pages`` (page -> its title and URL), from this build's runs."""
-    directory = site_dir / settings.notebooks_dir
-    directory.mkdir(parents=True, exist_ok=True)
+    *,
+    site_url: str | None,
+) -> dict[str, str]:
+    """Notebook file name -> its JSON, one per page in ``pages``, from this build's runs.
+
+    A downloaded notebook lives on the reader's disk, where a relative link leads nowhere, so
+    with the site's address known its links to the chapters are absolute; without it they are
+    relative to where the notebook is published.
+    """
+    depth = len(PurePosixPath(settings.notebooks_dir).parts)
+    root = site_url.rstrip("/") + "/" if site_url else "../" * depth
+    notebooks = {}
     for page, (title, url) in sorted(pages.items()):
         sources = dict.fromkeys(
             record.example.source
@@ -73,5 +102,15 @@ def write_notebooks(
             modules.append((source, chunks, run))
         # The page's own Markdown: the notebook carries the chapter's prose, not only its code.
         markdown = (settings.project_root / page).read_text(encoding="utf-8")
-        notebook = chapter_notebook(title, f"../{url}", modules, page_markdown=markdown)
-        (directory / notebook_name(page)).write_text(notebook, encoding="utf-8")
+        notebooks[notebook_name(page)] = chapter_notebook(
+            title, root + url, modules, page_markdown=markdown, site_root=root
+        )
+    return notebooks
+
+
+def write_notebooks(notebooks: Mapping[str, str], settings: Settings, site_dir: Path) -> None:
+    """Write the notebooks where the pages' download links point."""
+    directory = site_dir / settings.notebooks_dir
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, text in notebooks.items():
+        (directory / name).write_text(text, encoding="utf-8")

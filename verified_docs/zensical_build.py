@@ -36,7 +36,7 @@ from markdown.preprocessors import Preprocessor
 
 from verified_docs.build_time import pin_build_date
 from verified_docs.cache import ResultCache
-from verified_docs.claims_pages import nav_titles, plan_claims_pages
+from verified_docs.claims_pages import plan_claims_pages
 from verified_docs.examples.runner import ExampleRunner
 from verified_docs.manifest import build_commit
 from verified_docs.markdown_ext import EXTENSION_NAME, Session, VerifiedMathExtension
@@ -46,8 +46,10 @@ from verified_docs.settings import Settings, load_settings
 from verified_docs.site import page_body, scan_docs, verify_site
 from verified_docs.site_outputs import (
     MANIFEST,
+    chapter_notebooks,
     manifest_json,
     notebook_href,
+    notebook_pages,
     pages_with_examples,
     write_notebooks,
 )
@@ -161,26 +163,23 @@ def build(config_file: Path, site_dir: Path) -> int:
                 return status
             shutil.rmtree(site_dir, ignore_errors=True)
             shutil.move(built, site_dir)
-            titles = nav_titles(raw.get("nav") or [])
-            notebook_pages = {
-                page: (_title(settings, page, titles), _url(settings, page, raw))
-                for page in pages_with_examples(report)
-            }
             if settings.notebooks:
-                write_notebooks(report, runner, settings, site_dir, notebook_pages)
+                pages = notebook_pages(
+                    report,
+                    settings,
+                    raw.get("nav"),
+                    use_directory_urls=raw.get("use_directory_urls", True),
+                )
+                site_url = raw.get("site_url")
+                notebooks = chapter_notebooks(
+                    report,
+                    runner,
+                    settings,
+                    pages,
+                    site_url=site_url if isinstance(site_url, str) else None,
+                )
+                write_notebooks(notebooks, settings, site_dir)
     return 0
-
-
-def _title(settings: Settings, page: PurePosixPath, titles: dict[str, str]) -> str:
-    src_uri = str(page.relative_to(settings.docs_prefix))
-    return titles.get(src_uri) or PurePosixPath(src_uri).stem
-
-
-def _url(settings: Settings, page: PurePosixPath, raw: dict[str, Any]) -> str:
-    stem = str(page.relative_to(settings.docs_prefix))[:-3]
-    if not raw.get("use_directory_urls", True):
-        return stem + ".html"
-    return "" if stem == "index" else stem.removesuffix("/index") + "/"
 
 
 # --- the extension's side, inside the Zensical process ---------------------------------------

@@ -202,8 +202,14 @@ def heaviest_page(site_dir: Path) -> str:
     return "" if relative == "." else f"{relative}/"
 
 
-def lighthouse(site_dir: Path, page: str | None = None) -> tuple[str, list[Figure]]:
-    """Lighthouse 12 (mobile, its default) on one page of a built site; returns its figures."""
+def lighthouse(
+    site_dir: Path, page: str | None = None, keep: Path | None = None
+) -> tuple[str, list[Figure]]:
+    """Lighthouse 12 (mobile, its default) on one page of a built site; returns its figures.
+
+    ``keep`` saves Lighthouse's whole JSON report there (its main-thread breakdown says where
+    the blocking time goes).
+    """
     page = heaviest_page(site_dir) if page is None else page
     with serve(site_dir) as url, tempfile.TemporaryDirectory() as work:
         report = Path(work) / "report.json"
@@ -217,8 +223,12 @@ def lighthouse(site_dir: Path, page: str | None = None) -> tuple[str, list[Figur
             "--quiet",
             "--only-categories=performance,accessibility,best-practices",
         ]
-        subprocess.run(command, check=True, timeout=600)
+        # Lighthouse's launcher finds the browser through CHROME_PATH, whatever the flag says.
+        environment = {**os.environ, "CHROME_PATH": CHROMIUM}
+        subprocess.run(command, check=True, timeout=600, env=environment)
         data = json.loads(report.read_text("utf-8"))
+        if keep is not None:
+            shutil.copyfile(report, keep)
     categories, audits = data["categories"], data["audits"]
 
     def score(name: str) -> float | None:
@@ -374,12 +384,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--lighthouse", type=Path, metavar="SITE_DIR", help="only run Lighthouse on a built site"
     )
     parser.add_argument("--page", help="URL path for --lighthouse (default: the heaviest page)")
+    parser.add_argument("--report", type=Path, help="save --lighthouse's JSON report here")
     args = parser.parse_args(argv)
     # Progress lines matter when the output goes to a log: a full run takes minutes.
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(line_buffering=True)
     if args.lighthouse:
-        page, figures = lighthouse(args.lighthouse, args.page)
+        page, figures = lighthouse(args.lighthouse, args.page, args.report)
         print(f"lighthouse page: /{page}")
     else:
         figures = run_all(args.repeat, args.skip_pytest)

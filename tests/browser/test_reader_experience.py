@@ -45,6 +45,7 @@ SEARCH_TERMS = ("assembled", "Jacobian", "chain")
 
 
 GENERATED_CLAIMS = "claims"
+NOTEBOOKS = "notebooks"
 STATES_A_CLAIM = re.compile(r"^[ \t]*\$\$ (?:claim|refuted):|\$\{(?:claim|refuted):", re.MULTILINE)
 
 
@@ -62,12 +63,15 @@ def source_pages() -> list[str]:
         # The plugin writes a listing of the claims of every page that states one.
         if STATES_A_CLAIM.search(source.read_text("utf-8")):
             pages.append(f"{GENERATED_CLAIMS}/{relative.as_posix()}/")
+        # And each page that runs examples has its notebook rendered as a page (mkdocs-jupyter).
+        if "```python run" in source.read_text("utf-8"):
+            pages.append(f"{NOTEBOOKS}/{relative.as_posix()}/")
     return sorted(pages)
 
 
 def source_of(page: str) -> Path:
-    """The Markdown file a page URL path was built from."""
-    stem = page.rstrip("/") or "index"
+    """The Markdown file a page URL path was built from (for a notebook, its chapter's)."""
+    stem = page.removeprefix(f"{NOTEBOOKS}/").rstrip("/") or "index"
     candidate = DOCS_DIR / f"{stem}.md"
     return candidate if candidate.exists() else DOCS_DIR / stem / "index.md"
 
@@ -95,7 +99,7 @@ CHAPTER_TITLES = {
 CHAPTERS = [
     page
     for page in PAGES
-    if not page.startswith("claims")
+    if not page.startswith((GENERATED_CLAIMS, NOTEBOOKS))
     and re.search(r"^\s*\$\$ (claim|refuted):", source_of(page).read_text("utf-8"), re.M)
 ]
 page_param = pytest.mark.parametrize("path", PAGES, ids=[p.rstrip("/") or "home" for p in PAGES])
@@ -107,7 +111,7 @@ def expects_math(path: str) -> bool:
     The overview of the claims (a bare ``<!-- verified-claims -->``) is a table without
     equations once every chapter lists its claims on a page of its own.
     """
-    if path.startswith(f"{GENERATED_CLAIMS}/"):
+    if path.startswith((f"{GENERATED_CLAIMS}/", f"{NOTEBOOKS}/")):
         return True
     text = source_of(path).read_text("utf-8")
     return "$" in text or "<!-- verified-claims: " in text
@@ -115,7 +119,7 @@ def expects_math(path: str) -> bool:
 
 def claim_count(path: str) -> int:
     """How many claim and refuted equations the page's source states."""
-    if path.startswith(f"{GENERATED_CLAIMS}/"):
+    if path.startswith((f"{GENERATED_CLAIMS}/", f"{NOTEBOOKS}/")):
         return 0
     text = source_of(path).read_text("utf-8")
     return len(re.findall(r"^[ \t]*\$\$ (?:claim|refuted):", text, flags=re.MULTILINE))
@@ -639,9 +643,15 @@ def test_search_index_is_fetched_only_when_search_is_used(
 def test_page_height_does_not_jump_while_scrolling(
     device: str, theme: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
 ) -> None:
-    """Assert the longest chapter's height is the same before and after scrolling through it."""
+    """Assert the longest chapter's height is the same before and after scrolling through it.
+
+    Its blocks are laid out near the viewport first and the rest in idle time after the page
+    loads (overrides/main.html marks <html> when that is done); from then on, scrolling must
+    not change the height.
+    """
     page, _ = new_page(**(PHONE if device == "phone" else DESKTOP), color_scheme=theme)
     page.goto(urljoin(site_url, "backprop/"), wait_until="networkidle")
+    page.wait_for_selector("html[data-mcv-laid-out]", state="attached", timeout=30_000)
     before = page.evaluate("() => document.documentElement.scrollHeight")
     page.evaluate(
         """async () => {
@@ -730,3 +740,70 @@ def test_few_displays_overflow_a_phone_and_those_show_a_cue(
         displays += measured["displays"]
         wide += measured["wide"]
     assert wide <= 0.02 * displays, f"{wide} of {displays} displays overflow the column"
+
+
+NOTEBOOK_PAGES = [page for page in PAGES if page.startswith(f"{NOTEBOOKS}/")]
+NOTEBOOK_PAGE = """() => {
+    const visible = el => el !== null && el.checkVisibility();
+    const cells = [...document.querySelectorAll('.jupyter-wrapper .jp-Cell')];
+    const download = document.querySelector('.md-content a[download]');
+    return {
+        prose: [...document.querySelectorAll('.jp-RenderedMarkdown p')].filter(visible).length,
+        math: [...document.querySelectorAll('.jp-RenderedMarkdown .katex')].length,
+        code: [...document.querySelectorAll('.jp-CodeCell .highlight pre')].filter(visible).length,
+        text: [...document.querySelectorAll('.jp-RenderedText pre')].filter(visible).length,
+        outputMath: document.querySelectorAll('.jp-RenderedLatex .katex').length,
+        figures: [...document.querySelectorAll('.jp-RenderedHTML svg')].filter(visible).length,
+        cells: cells.length,
+        download: download && visible(download) ? download.getAttribute('href') : null,
+        scripts: [...document.querySelectorAll('article script, article style')].length,
+    };
+}"""
+
+
+def test_notebooks_are_listed_in_their_own_section(built_site: Path) -> None:
+    """Assert every chapter that runs examples has its notebook as a page, and no other does."""
+    assert [page for page in built_pages(built_site) if page.startswith(f"{NOTEBOOKS}/")] == (
+        NOTEBOOK_PAGES
+    )
+    home = (built_site / "index.html").read_text("utf-8")
+    assert [page for page in NOTEBOOK_PAGES if f'href="{page}"' not in home] == []
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_a_notebook_page_shows_prose_math_code_and_outputs(
+    device: str,
+    theme: str,
+    built_site: Path,
+    site_url: str,
+    new_page: Callable[..., tuple[Page, Traffic]],
+) -> None:
+    """Assert a chapter's notebook page renders like the site, downloads, and loads nothing else.
+
+    Its prose and math (KaTeX, rendered when the site was built), its code with this build's
+    printed text, math and figures, and the download button for the .ipynb beside it; no
+    script or JupyterLab style from the converter, and no request off the host.
+    """
+    path = f"{NOTEBOOKS}/derivatives/"
+    page, traffic = new_page(**(PHONE if device == "phone" else DESKTOP), color_scheme=theme)
+    page.goto(urljoin(site_url, path), wait_until="networkidle")
+    seen = page.evaluate(NOTEBOOK_PAGE)
+    assert seen["prose"] > 10, seen
+    assert seen["math"] > 50, seen
+    assert seen["code"] > 3, seen
+    assert seen["text"] > 0, seen
+    assert seen["figures"] > 0, seen
+    assert seen["scripts"] == 0, seen
+    assert seen["download"] == "derivatives.ipynb", seen
+    notebook = json.loads((built_site / path / "derivatives.ipynb").read_text("utf-8"))
+    assert notebook["nbformat"] == 4
+    response = page.request.get(urljoin(page.url, seen["download"]))
+    assert response.status == 200
+    assert traffic.problems == []
+    SCREENSHOT_DIR.mkdir(exist_ok=True)
+    lay_out_everything(page)
+    page.screenshot(path=SCREENSHOT_DIR / f"notebook-{theme}-{device}.png", full_page=False)
+    page.locator(".jp-RenderedHTML svg").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    page.screenshot(path=SCREENSHOT_DIR / f"notebook-figure-{theme}-{device}.png")
