@@ -1,10 +1,9 @@
-"""Shared machinery for mutation tests of chapters.
+"""The machinery of the chapter tests: copy a chapter, alter one claim, verify the copy.
 
 A mutation test copies one chapter into a temporary docs folder with one claim altered the way
-an author might get it wrong, verifies that folder against the real checks in ``calc_examples``,
-and requires exactly one problem, located at the page and the claim's line, naming the claim.
-Every chapter's test module uses :func:`assert_chapter_verifies` on the unaltered text and
-:func:`assert_mutation_caught` on each mutation.
+an author might get it wrong (a :class:`tests.mutations.Mutation`), verifies that folder against
+the real checks in ``calc_examples``, and requires exactly one problem, located at the page and
+the claim's line, naming the claim. ``tests/test_chapters.py`` runs it for every chapter.
 """
 
 from __future__ import annotations
@@ -13,17 +12,57 @@ import dataclasses
 import functools
 import re
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple
 
-import pytest
-
+from tests.mutations import Mutation
 from verified_docs.cache import ResultCache
 from verified_docs.examples.runner import ExampleRunner
 from verified_docs.settings import Settings, load_settings
 from verified_docs.site import SiteReport, verify_site
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-UNUSED_CHECK = re.compile(r"^\S+:\d+: check '(?P<id>[^']+)' is used by no page")
+# A problem's text: ``path:line: kind 'subject': message`` (or ``…: kind 'subject' message``).
+_PROBLEM = re.compile(
+    r"(?P<path>[^:]+):(?P<line>\d+): (?P<kind>[a-z][a-z ]*?) '(?P<subject>[^']*)':? "
+)
+
+
+class ProblemFields(NamedTuple):
+    """What a test asks of a problem; the names are those of the engine's typed problem."""
+
+    path: str
+    line: int
+    kind: str
+    subject: str
+    message: str
+
+
+def problem_fields(problem: str) -> ProblemFields:
+    """The fields of a problem: the one place a test reads a problem's text.
+
+    Problems are one-line strings today; once the engine reports typed problems, this returns
+    the problem's own fields and nothing else here changes.
+    """
+    match = _PROBLEM.match(problem)
+    if match is None:
+        return ProblemFields("", 0, "", "", problem)
+    return ProblemFields(
+        match["path"], int(match["line"]), match["kind"], match["subject"], problem[match.end() :]
+    )
+
+
+def is_problem(
+    problem: str, path: Path, line: int, kind: str, subject: str, reason: str = ""
+) -> bool:
+    """Whether ``problem`` is the one a test expects.
+
+    It must be at ``path:line``, of ``kind`` (a claim's role, ``check``, ``broken link``…) about
+    ``subject`` (a claim id…), and its message must say ``reason``. Every test that expects a
+    problem asks this function, so how a problem is read is decided in one place.
+    """
+    found = problem_fields(problem)
+    where = (found.path, found.line, found.kind, found.subject)
+    return where == (str(path), line, kind, subject) and reason in found.message
 
 
 @functools.cache
@@ -81,6 +120,13 @@ def verify_copy(
     return page, verify_site(settings, runner, cache=ResultCache.for_settings(settings))
 
 
+def _alone(problem: str, ours: set[str]) -> bool:
+    """Whether a problem comes from the page being alone in its docs folder, not from it."""
+    found = problem_fields(problem)
+    unused = found.kind == "check" and found.message.startswith("is used by no page")
+    return (unused and found.subject not in ours) or found.kind == "broken link"
+
+
 def chapter_problems(report: SiteReport, text: str) -> list[str]:
     """The report's problems, less those a lone copy of one page causes by being alone.
 
@@ -88,12 +134,7 @@ def chapter_problems(report: SiteReport, text: str) -> list[str]:
     both are verified on the real site by the page items of the pytest plugin.
     """
     ours = page_claim_ids(text)
-    return [
-        problem
-        for problem in report.problems
-        if not ((match := UNUSED_CHECK.match(problem)) and match.group("id") not in ours)
-        and ": broken link " not in problem
-    ]
+    return [problem for problem in report.problems if not _alone(problem, ours)]
 
 
 def assert_chapter_verifies(tmp_path: Path, chapter: Path, runner: ExampleRunner) -> SiteReport:
@@ -113,31 +154,18 @@ def assert_chapter_verifies(tmp_path: Path, chapter: Path, runner: ExampleRunner
     return report
 
 
-Mutation = tuple[str, str, str, str, str]
-
-
-def mutation_params(mutations: list[tuple[str, str, str, str, str, str]]) -> list[Any]:
-    """One pytest parameter per (test id, claim id, old, new, role, reason) row."""
-    return [pytest.param(row[1:], id=row[0]) for row in mutations]
-
-
 def assert_mutation_caught(
-    tmp_path: Path,
-    chapter: Path,
-    runner: ExampleRunner,
-    mutation: Mutation,
+    tmp_path: Path, chapter: Path, runner: ExampleRunner, mutation: Mutation
 ) -> None:
-    """Assert one mutated claim, and only it, is reported at page:line naming its id.
-
-    ``mutation`` is (claim id, text in its block, replacement, role after the change, a
-    fragment the one-line reason must contain).
-    """
-    claim_id, old, new, role, reason = mutation
-    text, line = mutate(chapter.read_text(encoding="utf-8"), claim_id, old, new)
+    """Assert the mutated claim, and only it, is reported at page:line naming its id."""
+    text, line = mutate(
+        chapter.read_text(encoding="utf-8"), mutation.claim, mutation.old, mutation.new
+    )
     page, report = verify_copy(tmp_path, chapter.name, text, runner)
     problems = chapter_problems(report, text)
     assert len(problems) == 1, problems
-    assert problems[0].startswith(f"{page}:{line}: {role} '{claim_id}': "), problems[0]
-    assert reason in problems[0], problems[0]
+    assert is_problem(problems[0], page, line, mutation.role, mutation.claim, mutation.reason), (
+        problems[0]
+    )
     (failed,) = [record for record in report.claims if record.error]
-    assert (failed.equation.claim_id, failed.equation.line) == (claim_id, line)
+    assert (failed.equation.claim_id, failed.equation.line) == (mutation.claim, line)
