@@ -7,6 +7,7 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,6 +30,32 @@ _FIRST = (
     "tests/test_failures_e2e.py",
     "tests/browser/",
 )
+
+
+# Modules whose tests share a module-scoped build: under pytest-xdist each runs on one worker,
+# so the build is made once. (pytest-xdist's own ``xdist_group`` marks would say this, but its
+# loadgroup scheduling ignores them under pytest 9.2: pytest-xdist issue #1386.)
+_ONE_WORKER = ("tests/test_failures_e2e.py", "tests/test_reproducible.py", "tests/test_zensical.py")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadgroup``: one test at a time, in collection order, modules above as one.
+
+    Handing out single tests in order (the longest first, see ``_FIRST``) keeps both workers
+    busy to the end; the modules of ``_ONE_WORKER`` go whole to one worker.
+    """
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class OrderedGroups(LoadScopeScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module in _ONE_WORKER else nodeid
+
+    config.option.loadscopereorder = False  # keep the order: the longest tests first
+    return OrderedGroups(config, log)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

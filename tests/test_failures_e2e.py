@@ -18,9 +18,6 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BROKEN_SITE = Path(__file__).resolve().parent / "broken_site"
-# The module's tests read one build and one pytest run of the broken site: under pytest-xdist
-# they run on one worker, which makes them once.
-pytestmark = pytest.mark.xdist_group("failures-e2e")
 PAGE = "docs/index.md"
 
 # (what the author did wrong, the message the author must see). The numbers are those of the

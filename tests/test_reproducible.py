@@ -20,8 +20,6 @@ import pytest
 from tests.site_build import build_outcome, start_build
 
 OFFLINE = Path(__file__).resolve().parent / "offline"
-# The module's tests share one offline build: under pytest-xdist they run on one worker.
-pytestmark = pytest.mark.xdist_group("reproducible")
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,6 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-# The module's tests share one Zensical build: under pytest-xdist they run on one worker.
-pytestmark = pytest.mark.xdist_group("zensical")
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 # What the themes and indexers add that is not the page's content.
 THEME_ONLY = [
