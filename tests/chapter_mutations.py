@@ -111,7 +111,7 @@ def verify_copy(
 ) -> tuple[Path, SiteReport]:
     """Verify a docs folder holding only ``text`` as ``name``, against the real checks."""
     docs = tmp_path / "docs"
-    docs.mkdir()
+    docs.mkdir(parents=True)
     page = docs / name
     page.write_text(text, encoding="utf-8")
     # The session's cache (see verified_docs.pytest_plugin) holds the verdicts of the page's

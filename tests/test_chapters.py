@@ -23,6 +23,7 @@ from tests.chapter_mutations import (
     verify_copy,
 )
 from tests.mutations import Chapter, Mutation, chapters
+from verified_docs import site
 from verified_docs.examples.runner import ExampleRunner
 
 DOCS = REPO_ROOT / "docs"
@@ -90,3 +91,28 @@ def test_claim_line_is_the_line_of_its_opening_in_the_file(
     problems = chapter_problems(report, text)
     assert len(problems) == 1, problems
     assert is_problem(problems[0], page, line + 3, "claim", "long-chain-du-dt"), problems[0]
+
+
+def test_statements_verified_again_come_from_the_cache(
+    tmp_path: Path, runner: ExampleRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Assert a page verified again decides its statements from the cache, the same way.
+
+    A changed statement is decided afresh, and fails when it is false.
+    """
+    text = LONG_CHAINS.read_text(encoding="utf-8")
+    _, first = verify_copy(tmp_path / "first", LONG_CHAINS.name, text, runner)
+    decided = [(r.statement.latex, r.checked_against, r.error) for r in first.statements]
+    assert any(checked is not None for _, checked, _ in decided)
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("statements decided again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(site, "check_statements", refuse)
+        _, again = verify_copy(tmp_path / "again", LONG_CHAINS.name, text, runner)
+    assert [(r.statement.latex, r.checked_against, r.error) for r in again.statements] == decided
+    changed = text.replace(r"f(\mathbf{x}) = x_1 x_2 .", r"f(\mathbf{x}) = x_1 + x_2 .", 1)
+    assert changed != text
+    _, report = verify_copy(tmp_path / "changed", LONG_CHAINS.name, changed, runner)
+    assert [r.error for r in report.statements if r.error and "f(" in r.statement.latex]
