@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import fcntl
-import json
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,16 +12,26 @@ from typing import Any
 import pytest
 
 from tests.chapter_mutations import project_settings
-from tests.site_build import build_outcome, start_build
+from tests.site_build import (
+    OFFLINE_SITE,
+    RUN_FOLDER_VARIABLE,
+    build_outcome,
+    offline_build,
+    once_per_run,
+    start_build,
+)
 from verified_docs.cache import ResultCache
 from verified_docs.examples.runner import ExampleRunner
 
 PREBUILT_VARIABLE = "BROWSER_TEST_SITE"
+CACHE_VARIABLE = "VERIFIED_DOCS_CACHE"  # the session's cache, set by the verified-docs plugin
+REPRODUCIBLE = Path(__file__).resolve().parent / "test_reproducible.py"
+_OWNS_RUN_FOLDER = pytest.StashKey[bool]()
 
 # The longest tests start first, so that under pytest-xdist (--dist loadgroup hands out one
 # test or group at a time, in this order) no worker is left with a long build at the end while
-# the other idles. The session's cache is complete before any test starts (the controller
-# verifies the site first), so a build run early costs no more than one run late.
+# the other idles. The session's cache is complete before any test starts (the offline build
+# and the plugin's verification run first), so a build run early costs no more than one late.
 _FIRST = (
     "tests/test_zensical.py",
     "tests/test_reproducible.py",
@@ -79,39 +89,57 @@ def runner() -> Iterator[ExampleRunner]:
     example_runner.close()
 
 
-def _run_folder(request: pytest.FixtureRequest, factory: pytest.TempPathFactory) -> Path:
-    """A folder of this test run that every pytest-xdist worker of it sees (its own if none)."""
-    workerinput = getattr(request.config, "workerinput", None)
-    if workerinput is None:
-        return factory.getbasetemp()
-    # Workers' base folders are siblings in the run's folder; the run id keeps runs apart.
-    folder = factory.getbasetemp().parent / f"run-{workerinput['testrunuid']}"
-    folder.mkdir(exist_ok=True)
-    return folder
+def pytest_configure(config: pytest.Config) -> None:
+    """Make the run's shared folder; workers, started later, inherit its name."""
+    if RUN_FOLDER_VARIABLE not in os.environ:
+        os.environ[RUN_FOLDER_VARIABLE] = tempfile.mkdtemp(prefix="mcv-test-run-")
+        config.stash[_OWNS_RUN_FOLDER] = True
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if config.stash.get(_OWNS_RUN_FOLDER, False):
+        shutil.rmtree(os.environ.pop(RUN_FOLDER_VARIABLE), ignore_errors=True)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """When the run includes the reproducibility test, build the site offline before anything.
+
+    The session's cache is still empty then, so this build is a verification of every claim and
+    example from scratch, offline; it fills the cache that the rest of the run (the plugin's
+    own verification, the tests, the other builds) reads. ``tests/test_reproducible.py`` then
+    compares it with ``built_site``, built from that cache: one from-scratch verification
+    serves both, where the run used to make two.
+    """
+    config = session.config
+    if hasattr(config, "workerinput") or not _names(config, REPRODUCIBLE):
+        return
+    once_per_run(OFFLINE_SITE, lambda site: offline_build(site, Path(os.environ[CACHE_VARIABLE])))
+
+
+def _names(config: pytest.Config, test_file: Path) -> bool:
+    """Whether the run's arguments include ``test_file`` (itself, or a folder above it)."""
+    for argument in config.args:
+        path = (config.invocation_params.dir / argument.split("::")[0]).resolve()
+        if path == test_file or path in test_file.parents:
+            return True
+    return False
 
 
 @pytest.fixture(scope="session")
-def built_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_site() -> Path:
     """The site built once per test run, strictly, exactly as CI builds it.
 
-    The browser tests read it, Zensical's articles are compared with it and a from-scratch
-    offline build must equal it byte for byte: one build serves them all, and under pytest-xdist
-    the first worker to need it builds it while any other waits for it (a lock in the run's
-    folder). It is built with the session's cache, which holds the verdicts the run computed
-    from scratch. ``BROWSER_TEST_SITE=<dir>`` tests a site already built there instead (a fast
-    loop while working on the look; CI never sets it).
+    The browser tests read it, Zensical's articles are compared with it and the from-scratch
+    offline build must equal it byte for byte: one build serves them all (under pytest-xdist the
+    first worker to need it builds it). It is built with the session's cache, which holds the
+    verdicts the run computed from scratch. ``BROWSER_TEST_SITE=<dir>`` tests a site already
+    built there instead (a fast loop while working on the look; CI never sets it).
     """
     prebuilt = os.environ.get(PREBUILT_VARIABLE)
     if prebuilt:
         return Path(prebuilt)
-    folder = _run_folder(request, tmp_path_factory)
-    site_dir, outcome_file = folder / "built-site", folder / "built-site.json"
-    with (folder / "built-site.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not outcome_file.exists():
-            outcome = build_outcome(start_build(site_dir))
-            outcome_file.write_text(json.dumps(outcome), encoding="utf-8")
-    outcome = json.loads(outcome_file.read_text(encoding="utf-8"))
+    site_dir, outcome = once_per_run("built-site", lambda site: build_outcome(start_build(site)))
     if outcome["returncode"] != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{outcome['log'][-4000:]}")
+        pytest.fail(f"mkdocs build --strict failed:\n{str(outcome['log'])[-4000:]}")
     return site_dir

@@ -17,32 +17,21 @@ from pathlib import Path
 
 import pytest
 
-from tests.site_build import build_outcome, start_build
-
-OFFLINE = Path(__file__).resolve().parent / "offline"
+from tests.site_build import OFFLINE, OFFLINE_SITE, offline_build, once_per_run
 
 
 @pytest.fixture(scope="module")
-def builds(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Path, Path]:
-    """The run's site, and a build from scratch (a clean cache of its own), offline.
+def builds(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The run's site, and the build from scratch, offline, that the run began with.
 
-    The offline build starts first, so it runs while the run's site is built (or waited for).
+    ``tests/conftest.py`` makes the offline build first, into the session's cache while it is
+    still empty; a run that did not (``pytest -k`` on this file alone, say) makes it here, with
+    a clean cache of its own.
     """
-    root = tmp_path_factory.mktemp("builds")
-    offline = start_build(
-        root / "offline",
-        VERIFIED_DOCS_CACHE=str(root / "clean-cache"),
-        PYTHONPATH=os.pathsep.join(filter(None, [str(OFFLINE), os.environ.get("PYTHONPATH")])),
-        NODE_OPTIONS=f"--require {OFFLINE / 'no_network.cjs'}",
-    )
-    try:
-        site: Path = request.getfixturevalue("built_site")
-    finally:
-        outcome = build_outcome(offline)
+    clean = tmp_path_factory.mktemp("clean-cache")
+    offline, outcome = once_per_run(OFFLINE_SITE, lambda site: offline_build(site, clean))
     assert outcome["returncode"] == 0, f"offline build failed:\n{str(outcome['log'])[-4000:]}"
-    return site, root / "offline"
+    return built_site, offline
 
 
 def differing_files(left: Path, right: Path) -> list[str]:
