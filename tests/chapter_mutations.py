@@ -1,10 +1,9 @@
-"""Shared machinery for mutation tests of chapters.
+"""The machinery of the chapter tests: copy a chapter, alter one claim, verify the copy.
 
 A mutation test copies one chapter into a temporary docs folder with one claim altered the way
-an author might get it wrong, verifies that folder against the real checks in ``calc_examples``,
-and requires exactly one problem, located at the page and the claim's line, naming the claim.
-Every chapter's test module uses :func:`assert_chapter_verifies` on the unaltered text and
-:func:`assert_mutation_caught` on each mutation.
+an author might get it wrong (a :class:`tests.mutations.Mutation`), verifies that folder against
+the real checks in ``calc_examples``, and requires exactly one problem, located at the page and
+the claim's line, naming the claim. ``tests/test_chapters.py`` runs it for every chapter.
 """
 
 from __future__ import annotations
@@ -12,10 +11,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 from pathlib import Path
-from typing import Any
 
-import pytest
-
+from tests.mutations import Mutation
 from verified_docs.cache import ResultCache
 from verified_docs.examples.runner import ExampleRunner
 from verified_docs.markdown_syntax import ROLES_WITH_ID, display_claim
@@ -25,6 +22,18 @@ from verified_docs.settings import Settings, load_settings
 from verified_docs.site import SiteReport, verify_site
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def is_problem(
+    problem: Problem, path: Path, line: int, kind: str, subject: str, reason: str = ""
+) -> bool:
+    """Whether ``problem`` is the one a test expects: its fields, and a reason its message says.
+
+    Every test that expects a problem asks this function, so how a problem is compared is
+    decided in one place.
+    """
+    where = (problem.path, problem.line, problem.kind, problem.subject)
+    return where == (path, line, kind, subject) and reason in problem.message
 
 
 @functools.cache
@@ -72,7 +81,7 @@ def verify_copy(
 ) -> tuple[Path, SiteReport]:
     """Verify a docs folder holding only ``text`` as ``name``, against the real checks."""
     docs = tmp_path / "docs"
-    docs.mkdir()
+    docs.mkdir(parents=True)
     page = docs / name
     page.write_text(text, encoding="utf-8")
     # The session's cache (see verified_docs.pytest_plugin) holds the verdicts of the page's
@@ -112,32 +121,18 @@ def assert_chapter_verifies(tmp_path: Path, chapter: Path, runner: ExampleRunner
     return report
 
 
-Mutation = tuple[str, str, str, str, str]
-
-
-def mutation_params(mutations: list[tuple[str, str, str, str, str, str]]) -> list[Any]:
-    """One pytest parameter per (test id, claim id, old, new, role, reason) row."""
-    return [pytest.param(row[1:], id=row[0]) for row in mutations]
-
-
 def assert_mutation_caught(
-    tmp_path: Path,
-    chapter: Path,
-    runner: ExampleRunner,
-    mutation: Mutation,
+    tmp_path: Path, chapter: Path, runner: ExampleRunner, mutation: Mutation
 ) -> None:
-    """Assert one mutated claim, and only it, is reported at page:line naming its id.
-
-    ``mutation`` is (claim id, text in its block, replacement, role after the change, a
-    fragment the one-line reason must contain).
-    """
-    claim_id, old, new, role, reason = mutation
-    text, line = mutate(chapter.read_text(encoding="utf-8"), claim_id, old, new)
+    """Assert the mutated claim, and only it, is reported at page:line naming its id."""
+    text, line = mutate(
+        chapter.read_text(encoding="utf-8"), mutation.claim, mutation.old, mutation.new
+    )
     page, report = verify_copy(tmp_path, chapter.name, text, runner)
     problems = chapter_problems(report, text)
     assert len(problems) == 1, problems
-    where = (problems[0].path, problems[0].line, problems[0].kind, problems[0].subject)
-    assert where == (page, line, role, claim_id), problems[0]
-    assert reason in problems[0].message, problems[0]
+    assert is_problem(problems[0], page, line, mutation.role, mutation.claim, mutation.reason), (
+        problems[0]
+    )
     (failed,) = [record for record in report.claims if record.error]
-    assert (failed.equation.claim_id, failed.equation.line) == (claim_id, line)
+    assert (failed.equation.claim_id, failed.equation.line) == (mutation.claim, line)

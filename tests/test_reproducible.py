@@ -1,9 +1,10 @@
 """The real site: it builds strictly, offline, and two clean builds are byte-identical.
 
-Two builds of the same commit run side by side, one of them from a clean cache with the
-network cut off (``tests/offline`` refuses every connection that leaves the host, in Python
-and in Node). Byte-identical output proves there is no clock, no unseeded randomness and no
-unstable ordering anywhere in the pipeline, and that nothing was fetched.
+The run's site (``built_site``, built with the session's cache) and a build from a clean cache
+with the network cut off (``tests/offline`` refuses every connection that leaves the host, in
+Python and in Node) must be byte-identical. That proves there is no clock, no unseeded
+randomness and no unstable ordering anywhere in the pipeline, that cached verdicts and outputs
+render exactly like fresh ones, and that nothing was fetched.
 """
 
 from __future__ import annotations
@@ -16,47 +17,21 @@ from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-OFFLINE = Path(__file__).resolve().parent / "offline"
-
-
-def start_build(site_dir: Path, cache_dir: Path, *, offline: bool) -> subprocess.Popen[str]:
-    environment = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "VERIFIED_DOCS_CACHE": str(cache_dir),
-        "VERIFIED_DOCS_EXECUTE": "1",
-    }
-    environment.pop("SOURCE_DATE_EPOCH", None)  # the hooks derive it from the commit
-    if offline:
-        environment["PYTHONPATH"] = os.pathsep.join(
-            filter(None, [str(OFFLINE), environment.get("PYTHONPATH")])
-        )
-        environment["NODE_OPTIONS"] = f"--require {OFFLINE / 'no_network.cjs'}"
-    return subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=REPO_ROOT,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+from tests.site_build import OFFLINE, OFFLINE_SITE, offline_build, once_per_run
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """Two builds in parallel: one with the session's cache, one from scratch and offline.
+def builds(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The run's site, and the build from scratch, offline, that the run began with.
 
-    Equal bytes then also prove that cached verdicts and outputs render exactly like fresh ones.
+    ``tests/conftest.py`` makes the offline build first, into the session's cache while it is
+    still empty; a run that did not (``pytest -k`` on this file alone, say) makes it here, with
+    a clean cache of its own.
     """
-    root = tmp_path_factory.mktemp("builds")
-    session_cache = Path(os.environ.get("VERIFIED_DOCS_CACHE") or root / "cache-a")
-    online = start_build(root / "a", session_cache, offline=False)
-    offline = start_build(root / "b", root / "cache-b", offline=True)
-    for process, name in ((online, "online"), (offline, "offline")):
-        log, _ = process.communicate(timeout=900)
-        assert process.returncode == 0, f"{name} build failed:\n{log[-4000:]}"
-    return root / "a", root / "b"
+    clean = tmp_path_factory.mktemp("clean-cache")
+    offline, outcome = once_per_run(OFFLINE_SITE, lambda site: offline_build(site, clean))
+    assert outcome["returncode"] == 0, f"offline build failed:\n{str(outcome['log'])[-4000:]}"
+    return built_site, offline
 
 
 def differing_files(left: Path, right: Path) -> list[str]:

@@ -28,6 +28,7 @@ import sympy as sp
 
 from verified_docs.latex.errors import LatexSyntaxError
 from verified_docs.latex.parser import canonical_name
+from verified_docs.numeric_compile import lambdify
 from verified_docs.problems import Problem
 
 SympyValue = Any  # sp.Expr or sp.ImmutableMatrix
@@ -97,7 +98,7 @@ class Model:
         compiled = []
         known = list(self.sample)
         for symbol, definition in self.where.items():
-            compiled.append((symbol, sp.lambdify(known, definition, "numpy"), list(known)))
+            compiled.append((symbol, lambdify(known, definition), list(known)))
             known.append(symbol)
         return compiled
 
@@ -105,7 +106,7 @@ class Model:
     def _conditions(self) -> list[tuple[sp.Basic, Callable[..., Any], list[sp.Symbol]]]:
         arguments = [*self.sample, *self.where]
         return [
-            (condition, sp.lambdify(arguments, condition.lhs - condition.rhs, "numpy"), arguments)
+            (condition, lambdify(arguments, condition.lhs - condition.rhs), arguments)
             for condition in self.conditions
         ]
 
@@ -215,7 +216,7 @@ class Quantity(Protocol):
 def compile_numeric(expr: SympyValue, model: Model) -> NumericFunction:
     """Compile a SymPy expression or matrix of the model's variables for NumPy."""
     arguments = [*model.sample, *model.where]
-    function = sp.lambdify(arguments, expr, "numpy")
+    function = lambdify(arguments, expr)
     shape = expr.shape if isinstance(expr, sp.MatrixBase) else None
 
     def evaluate(point: Mapping[sp.Symbol, float]) -> NumericValue:
@@ -293,7 +294,7 @@ class Derivative:
     def numeric(self, model: Model) -> NumericFunction:
         variables = self.variables()
         others = [s for s in [*model.sample, *model.where] if s not in variables]
-        compiled = sp.lambdify([*variables, *others], self.function(model), "numpy")
+        compiled = lambdify([*variables, *others], self.function(model))
 
         def central_differences(point: Mapping[sp.Symbol, float]) -> NumericValue:
             base = np.array([point[s] for s in [*variables, *others]], dtype=float)

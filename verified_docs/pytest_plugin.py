@@ -56,8 +56,11 @@ class _Shared:
     start: a claim or example is computed once per session, however many tests need it.
     """
 
-    def __init__(self, config_file: Path) -> None:
-        self.cache_dir = Path(tempfile.mkdtemp(prefix="verified-docs-session-"))
+    def __init__(self, config_file: Path, cache_dir: Path | None = None) -> None:
+        # Under pytest-xdist the controller makes the cache and its workers share it (given as
+        # ``cache_dir``): one run, one cache, each result computed once for all of them.
+        self.owns_cache = cache_dir is None
+        self.cache_dir = cache_dir or Path(tempfile.mkdtemp(prefix="verified-docs-session-"))
         self.previous_setting = os.environ.get(CACHE_VARIABLE)
         os.environ[CACHE_VARIABLE] = str(self.cache_dir)
         loaded = load_settings(config_file)
@@ -80,7 +83,8 @@ class _Shared:
     def close(self) -> None:
         self.runner.close()
         self.katex.close()
-        shutil.rmtree(self.cache_dir, ignore_errors=True)
+        if self.owns_cache:
+            shutil.rmtree(self.cache_dir, ignore_errors=True)
         if self.previous_setting is None:
             os.environ.pop(CACHE_VARIABLE, None)
         else:
@@ -102,10 +106,60 @@ def pytest_configure(config: pytest.Config) -> None:
     config_file = Path(str(config.rootpath)) / str(config.getini(CONFIG_INI))
     if not config_file.is_file():
         return  # not a verified-docs project: collect nothing
+    workerinput = getattr(config, "workerinput", {})  # set in a pytest-xdist worker
+    shared_cache = workerinput.get(CACHE_VARIABLE)
     try:
-        config.stash[_SHARED_KEY] = _Shared(config_file.resolve())
+        config.stash[_SHARED_KEY] = _Shared(
+            config_file.resolve(), Path(shared_cache) if shared_cache else None
+        )
     except SettingsError:
         return
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """pytest-xdist starts a worker: give it the controller's cache."""
+    config = node.config
+    if _SHARED_KEY in config.stash:
+        node.workerinput[CACHE_VARIABLE] = str(config.stash[_SHARED_KEY].cache_dir)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under pytest-xdist, verify the pages the run names once, before any worker starts.
+
+    Every worker needs the site's report (each page item reads it) and the tests and builds
+    they start need the same verdicts; computed here, with the verifier's own pool of
+    processes, they are cache hits for all of them instead of being computed once per worker.
+    """
+    config = session.config
+    if _SHARED_KEY not in config.stash or not _is_xdist_controller(config):
+        return
+    shared = config.stash[_SHARED_KEY]
+    pages = _pages_named(config, shared)
+    if pages is None or pages:
+        shared.selected_pages = pages
+        shared.report()
+
+
+def _is_xdist_controller(config: pytest.Config) -> bool:
+    return not hasattr(config, "workerinput") and config.pluginmanager.has_plugin("dsession")
+
+
+def _pages_named(config: pytest.Config, shared: _Shared) -> set[Path] | None:
+    """The pages a run's arguments name, None meaning all of them.
+
+    The docs folder, a folder above it, or a test folder (whose builds need every page) name
+    all; Markdown files under the docs name themselves; test files alone name none.
+    """
+    docs = shared.docs_dir.resolve()
+    pages: set[Path] = set()
+    for argument in config.args:
+        path = (config.invocation_params.dir / argument.split("::")[0]).resolve()
+        if path == docs or path in docs.parents or (path.is_dir() and docs not in path.parents):
+            return None
+        if path.suffix == ".md" and docs in path.parents:
+            pages.add(path.relative_to(shared.repo_root))
+    return pages
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -18,7 +18,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from verified_docs.cache import ResultCache
+from verified_docs.cache import ResultCache, module_fingerprint
 from verified_docs.checks import REGISTRY, CheckDefinitionError, ClaimCheck
 from verified_docs.examples.determinism import unstable_calls
 from verified_docs.examples.runner import ExampleRunner, SectionRun
@@ -244,7 +244,7 @@ def verify_site(
             claim_problem(record.equation, record.error) for record in claims if record.error
         )
         active = execute and (selected is None or Path(scan.page) in selected)
-        statements = check_statements(scan.statements, page_models(claims), execute=active)
+        statements = _page_statements(scan, claims, active, cache)
         report.statements.extend(statements)
         report.problems.extend(statement_problem(record) for record in statements if record.error)
         report.examples.extend(examples)
@@ -265,6 +265,41 @@ def verify_site(
             )
     report.problems.extend(link_problems(docs_dir, repo_root))
     return report
+
+
+def _page_statements(
+    scan: PageScan, claims: list[ClaimRecord], active: bool, cache: ResultCache | None
+) -> list[StatementRecord]:
+    """The page's statements decided, or read back from the cache.
+
+    A decision depends only on the statements (not where on the page they stand) and on the
+    checks the page's claims are bound to, with their ids and sections: the key holds exactly
+    that, with the fingerprints of the checks' modules, so a copy of a page with one claim
+    changed (a mutation test), or a prose edit, decides them without evaluating anything.
+    """
+    bound = [record for record in claims if record.check is not None]
+    if cache is None or not active or not scan.statements or not bound:
+        return check_statements(scan.statements, page_models(claims), execute=active)
+    sources = sorted({record.check.source for record in bound if record.check is not None})
+    parts = [module_fingerprint(source, cache.project_root, cache.packages) for source in sources]
+    parts += [
+        repr((record.equation.claim_id, record.check.claim_id, record.equation.section))
+        for record in bound
+        if record.check is not None
+    ]
+    parts += [
+        repr((item.latex, item.relation, item.context, item.section)) for item in scan.statements
+    ]
+    key = cache.key("statements", sources[0], *parts)
+    stored = cache.get(key)
+    if isinstance(stored, list) and len(stored) == len(scan.statements):
+        return [
+            StatementRecord(statement, checked_against=decided, error=error)
+            for statement, (decided, error) in zip(scan.statements, stored, strict=True)
+        ]
+    records = check_statements(scan.statements, page_models(claims), execute=active)
+    cache.put(key, [[record.checked_against, record.error] for record in records])
+    return records
 
 
 def page_models(claims: list[ClaimRecord]) -> list[PageModel]:

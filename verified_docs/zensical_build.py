@@ -4,8 +4,9 @@ Zensical reads ``mkdocs.yml`` and runs Python-Markdown extensions, but not MkDoc
 the plugin's work is split the way projects moving off MkDocs hooks split theirs:
 
 1. ``python -m verified_docs.zensical_build`` verifies every claim and runs every example
-   from scratch (a cache of its own, new for each run), and stops with the located problems if
-   anything fails, before Zensical starts;
+   from scratch (a cache of its own, new for each run, unless ``--cache-dir`` names one the same
+   run has just filled, as the tests do), and stops with the located problems if anything
+   fails, before Zensical starts;
 2. it stages the docs with the generated claims pages and KaTeX's stylesheet, and writes a
    derived configuration that lists ``verified_docs.markdown_ext`` with the options below;
 3. ``zensical build`` renders the pages; the extension, given those options, reads the verified
@@ -101,8 +102,12 @@ def derived_config(
     return derived
 
 
-def build(config_file: Path, site_dir: Path) -> int:
-    """Verify, stage, build with Zensical and write the site's other files; an exit status."""
+def build(config_file: Path, site_dir: Path, cache_dir: Path | None = None) -> int:
+    """Verify, stage, build with Zensical and write the site's other files; an exit status.
+
+    Verification starts from a cache of its own, empty, unless ``cache_dir`` names one that
+    this same run has just filled from scratch (a test session's, shared with its builds).
+    """
     settings = load_settings(config_file)
     pin_build_date(settings.project_root)
     if not settings.execute:
@@ -110,7 +115,7 @@ def build(config_file: Path, site_dir: Path) -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix="verified-docs-zensical-") as scratch_name:
         scratch = Path(scratch_name)
-        settings = dataclasses.replace(settings, cache_dir=scratch / "cache")
+        settings = dataclasses.replace(settings, cache_dir=cache_dir or scratch / "cache")
         result_cache = ResultCache.for_settings(settings)
         with ExampleRunner.for_settings(settings, result_cache) as runner:
             report = verify_site(settings, runner, cache=result_cache)
@@ -292,8 +297,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Verify, then build with Zensical.")
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--site-dir", type=Path, default=Path("site-zensical"))
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        help="verify into this cache, filled from scratch earlier in the same run, "
+        "instead of an empty one",
+    )
     arguments = parser.parse_args(argv)
-    return build(arguments.config.resolve(), arguments.site_dir.resolve())
+    cache_dir = arguments.cache_dir.resolve() if arguments.cache_dir else None
+    return build(arguments.config.resolve(), arguments.site_dir.resolve(), cache_dir)
 
 
 if __name__ == "__main__":

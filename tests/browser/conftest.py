@@ -1,6 +1,7 @@
 """Fixtures for the browser tests: the built site, a local server for it, and Chromium.
 
-The site is built once per session into a temporary directory (never ``site/``) and served from
+The site is the run's ``built_site`` (``tests/conftest.py``: built once per test run into a
+temporary directory, never ``site/``, and shared with the other whole-site tests), served from
 127.0.0.1, so the tests see exactly what a reader's browser would, with no network beyond the
 loopback interface. Chromium is Debian's ``/usr/bin/chromium``: Playwright must never download a
 browser of its own.
@@ -11,8 +12,6 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -22,9 +21,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-PREBUILT_VARIABLE = "BROWSER_TEST_SITE"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -32,30 +29,6 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "browser: drives a real Chromium against the built site (tests/browser)"
     )
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built once, strictly, exactly as CI builds it, into a temporary directory.
-
-    ``BROWSER_TEST_SITE=<dir>`` tests a site already built there instead (a fast loop while
-    working on the look; CI never sets it).
-    """
-    prebuilt = os.environ.get(PREBUILT_VARIABLE)
-    if prebuilt:
-        return Path(prebuilt)
-    site_dir = tmp_path_factory.mktemp("browser-site")
-    result = subprocess.run(
-        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site_dir)],
-        cwd=REPO_ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
-    return site_dir
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
