@@ -29,24 +29,26 @@ DIRECTIONS = "VUPQ"
 INVERTIBLE = {"diagonal": (3.0, 4.0), "interval": (-0.5, 0.5)}
 
 
-def model(*, invertible: tuple[str, ...] = (), **shapes: tuple[int, int]) -> Model:
-    """Matrices of the given shapes, each with its direction ``d<name>`` of the same shape.
+def model(*, constant: str = "", invertible: str = "", **shapes: tuple[int, int]) -> Model:
+    """Matrices of the given shapes; each varying one has its direction ``d<name>``.
 
-    The names in ``invertible`` are square and sampled diagonally dominant; a lower-case name
-    is a column vector, written bold on the page.
+    Names are single letters. One in ``constant`` gets no direction, so a differential on the
+    page holds it fixed; one in ``invertible`` is square and sampled diagonally dominant. A lower-case name is a
+    column vector, written bold on the page.
     """
     names: dict[str, Any] = {}
     sample: dict[sp.Symbol, tuple[float, float]] = {}
     for index, (name, (rows, cols)) in enumerate(shapes.items()):
         value = matrix_symbols(name, rows, cols)
-        direction = matrix_symbols(DIRECTIONS[index], rows, cols)
         latex = rf"\mathbf{{{name}}}" if name.islower() else name
-        names[latex], names[f"d{latex}"] = value, direction
+        names[latex] = value
         if name in invertible:  # strictly diagonally dominant, so det X > 0
             sample |= sample_entries(value, diagonal=(3.0, 4.0), interval=(-0.5, 0.5))
         else:
             sample |= sample_entries(value)
-        sample |= sample_entries(direction)
+        if name not in constant:
+            names[f"d{latex}"] = direction = matrix_symbols(DIRECTIONS[index], rows, cols)
+            sample |= sample_entries(direction)
     return Model(sample=sample, names=names)
 
 
@@ -80,7 +82,7 @@ def vec(matrix: sp.MatrixBase) -> Expression:
 # ---------------------------------------------------------------------------------------------
 # The derivative as a linear map: a quadratic form of a vector.
 
-QUADRATIC = [model(A=(n, n), x=(n, 1)) for n in (2, 3, 4)]
+QUADRATIC = [model(A=(n, n), x=(n, 1), constant="A") for n in (2, 3, 4)]
 
 
 @claim("diff-quadratic-form", model=QUADRATIC, lhs=r"d(\mathbf{x}^\top A \mathbf{x})")
@@ -95,13 +97,13 @@ def quadratic_form(m: Model) -> Expression:
 SUMS = [model(X=(2, 3), Y=(2, 3)), model(X=(3, 2), Y=(3, 2)), model(X=(2, 2), Y=(2, 2))]
 PRODUCTS = [model(X=(2, 3), Y=(3, 4)), model(X=(3, 2), Y=(2, 1)), model(X=(2, 2), Y=(2, 2))]
 CONSTANTS = [
-    model(A=(2, 3), X=(3, 4), B=(4, 2)),
-    model(A=(3, 2), X=(2, 1), B=(1, 3)),
-    model(A=(2, 2), X=(2, 2), B=(2, 2)),
+    model(A=(2, 3), X=(3, 4), B=(4, 2), constant="AB"),
+    model(A=(3, 2), X=(2, 1), B=(1, 3), constant="AB"),
+    model(A=(2, 2), X=(2, 2), B=(2, 2), constant="AB"),
 ]
 GRAM = [model(X=(3, 2)), model(X=(2, 3)), model(X=(4, 1))]
 SQUARE = [model(X=(2, 2)), model(X=(3, 3))]
-INVERSE = [model(X=(2, 2), invertible=("X",)), model(X=(3, 3), invertible=("X",))]
+INVERSE = [model(X=(2, 2), invertible="X"), model(X=(3, 3), invertible="X")]
 
 
 @claim("diff-sum", model=SUMS, lhs="d(X + Y)")
@@ -157,7 +159,11 @@ def trace(m: Model) -> Expression:
     return along(m, lambda x: x.trace(), "X")
 
 
-TRACE_AX = [model(A=(3, 2), X=(2, 3)), model(A=(2, 3), X=(3, 2)), model(A=(1, 4), X=(4, 1))]
+TRACE_AX = [
+    model(A=(3, 2), X=(2, 3), constant="A"),
+    model(A=(2, 3), X=(3, 2), constant="A"),
+    model(A=(1, 4), X=(4, 1), constant="A"),
+]
 
 
 @claim("diff-trace-ax", model=TRACE_AX, lhs=r"d \operatorname{tr}(AX)")
@@ -193,7 +199,10 @@ def gradient_log_det(m: Model) -> Derivative:
     return Derivative(sp.log(x.det()), x, layout="gradient")
 
 
-BILINEAR = [model(a=(2, 1), X=(2, 3), b=(3, 1)), model(a=(3, 1), X=(3, 2), b=(2, 1))]
+BILINEAR = [
+    model(a=(2, 1), X=(2, 3), b=(3, 1), constant="ab"),
+    model(a=(3, 1), X=(3, 2), b=(2, 1), constant="ab"),
+]
 
 
 @claim("diff-bilinear", model=BILINEAR, lhs=r"d(\mathbf{a}^\top X \mathbf{b})")
@@ -208,7 +217,7 @@ def gradient_bilinear(m: Model) -> Derivative:
     return Derivative((a.T * x * b)[0, 0], x, layout="gradient")
 
 
-INVERSE_FORM = [model(a=(n, 1), X=(n, n), b=(n, 1), invertible=("X",)) for n in (2, 3)]
+INVERSE_FORM = [model(a=(n, 1), X=(n, n), b=(n, 1), invertible="X", constant="ab") for n in (2, 3)]
 
 
 @claim("diff-ex-inverse-form", model=INVERSE_FORM, lhs=r"d(\mathbf{a}^\top X^{-1} \mathbf{b})")
@@ -252,7 +261,10 @@ def vec_left_factor(m: Model) -> Expression:
 # ---------------------------------------------------------------------------------------------
 # Backpropagation through Y = WX with L = tr(Gᵀ Y): G stands for ∂L/∂Y, given by the layer above.
 
-LAYER = [model(G=(2, 4), W=(2, 3), X=(3, 4)), model(G=(3, 1), W=(3, 2), X=(2, 1))]
+LAYER = [
+    model(G=(2, 4), constant="G", W=(2, 3), X=(3, 4)),
+    model(G=(3, 1), constant="G", W=(3, 2), X=(2, 1)),
+]
 
 
 @claim("diff-backprop-differential", model=LAYER, lhs=r"d \operatorname{tr}(G^\top W X)")
