@@ -33,8 +33,8 @@ def model(*, constant: str = "", invertible: str = "", **shapes: tuple[int, int]
     """Matrices of the given shapes; each varying one has its direction ``d<name>``.
 
     Names are single letters. One in ``constant`` gets no direction, so a differential on the
-    page holds it fixed; one in ``invertible`` is square and sampled diagonally dominant. A lower-case name is a
-    column vector, written bold on the page.
+    page holds it fixed; one in ``invertible`` is square and sampled diagonally dominant. A
+    lower-case name is a column vector, written bold on the page.
     """
     names: dict[str, Any] = {}
     sample: dict[sp.Symbol, tuple[float, float]] = {}
