@@ -34,7 +34,7 @@ class Negate:
 
 @dataclass(frozen=True)
 class BinaryOp:
-    op: str  # "+", "-", "*", "/", "dot"
+    op: str  # "+", "-", "*", "/", "dot", "hadamard", "kron"
     left: Node
     right: Node
 
@@ -88,6 +88,17 @@ class DerivativeOperator:
     operand: Node
 
 
+@dataclass(frozen=True)
+class Differential:
+    """``dX`` or ``d(XY)``: the change of the operand along the directions the check binds.
+
+    A name ``X`` varies if the check binds its direction under the name ``dX``; every other name
+    is held fixed. The value is the directional derivative d/dt of the operand at t = 0.
+    """
+
+    operand: Node
+
+
 Node = (
     Number
     | Name
@@ -101,4 +112,5 @@ Node = (
     | MatrixLiteral
     | ShapeAnnotation
     | DerivativeOperator
+    | Differential
 )

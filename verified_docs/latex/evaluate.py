@@ -18,6 +18,7 @@ from verified_docs.latex.ast import (
     Call,
     Constant,
     DerivativeOperator,
+    Differential,
     MatrixLiteral,
     Name,
     Negate,
@@ -56,6 +57,7 @@ class Algebra(Protocol):
     def matmul(self, left: Value, right: Value) -> Value: ...
     def inverse(self, value: Value) -> Value: ...
     def hadamard(self, left: Value, right: Value) -> Value: ...
+    def kron(self, left: Value, right: Value) -> Value: ...
     def call(self, function: Function, argument: Value) -> Value: ...
     def norm(self, value: Value) -> Value: ...
     def scalar(self, value: Value) -> Value: ...
@@ -103,6 +105,8 @@ class _Evaluator:
                 return self.check_shape(self.visit(operand), rows, cols)
             case DerivativeOperator(variable, order, operand):
                 return self.differentiate(variable, order, operand)
+            case Differential(operand):
+                return self.differential(operand)
         raise EvaluationError(f"cannot evaluate {node!r}")  # pragma: no cover - exhaustive
 
     def as_scalar(self, value: Value) -> Value:
@@ -131,6 +135,10 @@ class _Evaluator:
                     "\\odot multiplies two matrices of the same shape entry by entry"
                 )
             return algebra.hadamard(left, right)
+        if op == "kron":
+            if not (left_matrix and right_matrix):
+                raise EvaluationError("\\otimes is the Kronecker product of two matrices")
+            return algebra.kron(left, right)
         if (
             op == "dot"
             and left_matrix
@@ -231,6 +239,61 @@ class _Evaluator:
 
         return self.algebra.derivative(operand_at, at, order)
 
+    def differential(self, operand: Node) -> Value:
+        """d/dt of the operand at t = 0, each name X with a bound direction dX moved to X + t dX.
+
+        A name whose direction the check does not bind is held fixed; an operand in which no
+        name moves is refused, since its differential would be a silent zero.
+        """
+        if isinstance(operand, Name):
+            return self.scope.value(_direction_name(operand))
+        moving: dict[str, tuple[Value, Value]] = {}
+        for name in _names(operand):
+            try:
+                direction = self.scope.value(_direction_name(name))
+            except EvaluationError:
+                continue  # no direction bound: the name is a constant here
+            moving[name.canonical] = (self.scope.value(name), direction)
+        if not moving:
+            raise EvaluationError(
+                "d(…) of an expression in which nothing varies: the check binds no direction "
+                "dX for any of its names"
+            )
+
+        def operand_at(step: Value) -> Value:
+            scope = self.scope
+            for canonical, (at, direction) in moving.items():
+                scope = scope.with_value(canonical, at + step * direction)
+            return evaluate(operand, scope, self.algebra)
+
+        return self.algebra.derivative(operand_at, self.algebra.number("0"), 1)
+
+
+def _direction_name(name: Name) -> Name:
+    return Name("d" + name.canonical, "d" + name.source)
+
+
+def _names(node: Node) -> list[Name]:
+    """The names an expression reads, each once, in order."""
+    if isinstance(node, Name):
+        return [node]
+    children: list[Node] = []
+    match node:
+        case Negate(operand) | Transpose(operand) | Call(_, operand) | Norm(operand, _):
+            children = [operand]
+        case ShapeAnnotation(operand, _, _) | DerivativeOperator(_, _, operand):
+            children = [operand]
+        case Differential(operand):
+            children = [operand]
+        case BinaryOp(_, left, right) | Power(left, right):
+            children = [left, right]
+        case MatrixLiteral(rows):
+            children = [cell for row in rows for cell in row]
+    found: list[Name] = []
+    for child in children:
+        found += [name for name in _names(child) if name not in found]
+    return found
+
 
 def _is_positive_integer(value: Value) -> bool:
     try:
@@ -276,6 +339,9 @@ class SympyAlgebra:
 
     def hadamard(self, left: Value, right: Value) -> Value:
         return sp.ImmutableMatrix(left.multiply_elementwise(right))
+
+    def kron(self, left: Value, right: Value) -> Value:
+        return sp.ImmutableMatrix(sp.kronecker_product(left, right))
 
     def scalar(self, value: Value) -> Value:
         return value[0, 0]
@@ -326,6 +392,9 @@ class NumpyAlgebra:
 
     def hadamard(self, left: Value, right: Value) -> Value:
         return left * right
+
+    def kron(self, left: Value, right: Value) -> Value:
+        return np.kron(left, right)
 
     def scalar(self, value: Value) -> Value:
         return float(value[0, 0])

@@ -149,6 +149,18 @@ FUNCTIONS: dict[str, Function] = {
             elementwise=False,
             accepts="vector",
         ),
+        # vec stacks the columns (column-major), the convention under vec(AXB) = (B^T ⊗ A) vec X.
+        _row(
+            "vec",
+            ("vec",),
+            lambda a: (
+                sp.ImmutableMatrix([a[i, j] for j in range(a.cols) for i in range(a.rows)])
+                if isinstance(a, sp.MatrixBase)
+                else sp.ImmutableMatrix([a])
+            ),
+            lambda a: np.reshape(np.asarray(a, dtype=float), (-1, 1), order="F"),
+            elementwise=False,
+        ),
         _row(
             "sum",
             ("sum",),

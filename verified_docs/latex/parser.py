@@ -9,6 +9,10 @@ The rules that make the dialect unambiguous (each one an error, never a guess):
 * A function written without parentheses takes the next factor only (``\\sin x^2`` is
   ``\\sin(x^2)``); a further implicit factor after it (``\\sin 2x``) is an error.
 * Transposes are written ``^\\top``; ``^T`` is an error because ``T`` could be a variable.
+* ``d`` followed by a factor is a differential: ``dX`` is the direction the check binds for X,
+  ``d(XY)`` the change of ``XY`` along the bound directions; ``dX^{-1}`` (d of the inverse, or
+  the inverse of dX?) is an error. ``d`` alone, or with a subscript (``d_k``), is a variable.
+* ``A \\otimes B`` is the Kronecker product; ``\\operatorname{vec}`` stacks the columns.
 * ``\\frac{df}{dt}`` and ``\\frac{\\partial f}{\\partial x}`` are names of quantities the check
   provides; ``\\frac{d}{dt}(\\ldots)`` differentiates what follows.
 """
@@ -20,6 +24,7 @@ from verified_docs.latex.ast import (
     Call,
     Constant,
     DerivativeOperator,
+    Differential,
     MatrixLiteral,
     Name,
     Negate,
@@ -34,8 +39,14 @@ from verified_docs.latex.errors import LatexSyntaxError
 from verified_docs.latex.functions import by_command, by_operator_name
 from verified_docs.latex.lexer import WIDE_SPACES, Token, tokenize
 
-# Written product operators; \odot is the element-wise (Hadamard) product.
-_EXPLICIT_PRODUCTS = {r"\cdot": "dot", "*": "*", r"\times": "*", r"\odot": "hadamard"}
+# Written product operators; \odot is the element-wise (Hadamard) product, \otimes the Kronecker.
+_EXPLICIT_PRODUCTS = {
+    r"\cdot": "dot",
+    "*": "*",
+    r"\times": "*",
+    r"\odot": "hadamard",
+    r"\otimes": "kron",
+}
 CALLABLE_NAMES = frozenset({"f", "g", "h", r"\phi", r"\varphi", r"\sigma", r"\psi"})
 BOLD = frozenset({r"\mathbf", r"\boldsymbol", r"\bm", r"\vec"})
 _GREEK_NAMES = (
@@ -127,6 +138,8 @@ def _unbrace_exponents(tokens: list[Token]) -> list[Token]:
 def canonical_name(latex: str) -> str:
     """Return the key under which a check provides the quantity written as ``latex``."""
     node = parse_expression(latex)
+    if isinstance(node, Differential) and isinstance(node.operand, Name):
+        return "d" + node.operand.canonical  # the direction a check binds for dX
     if not isinstance(node, Name):
         raise LatexSyntaxError(f"{latex!r} is not a single name")
     return node.canonical
@@ -299,9 +312,35 @@ class _Parser:
         if text == "e":
             self.advance()
             return Constant("e")
+        if text == "d" and self.starts_differential():
+            return self.differential()
         if token.kind == "letter" or text in GREEK or text in BOLD or text == r"\nabla":
             return self.symbol()
         raise self.error(f"unsupported LaTeX {text!r} in a claim")
+
+    def starts_differential(self) -> bool:
+        """``d`` directly before a factor (``dX``, ``d(XY)``, ``d\\det X``) is a differential."""
+        following = self.peek(1)
+        if following is None or following.text in STOP_TEXTS:
+            return False
+        return (
+            following.kind == "letter"
+            or following.text in GREEK
+            or following.text in BOLD
+            or following.text in ("(", "[", r"\operatorname")
+            or by_command(following.text) is not None
+        )
+
+    def differential(self) -> Node:
+        self.advance()
+        operand = self.primary()
+        transpose = self.peek_text(1) == r"\top" or (
+            self.peek_text(1) == "{" and self.peek_text(2) == r"\top"
+        )
+        if self.peek_text() == "^" and not transpose:
+            # d of the power, or a power of the differential? (dX)^\top = d(X^\top) either way.
+            raise self.error("d of a power is ambiguous; write d(X^{-1}) or (dX)^{-1}")
+        return Differential(operand)
 
     def group(self) -> Node:
         self.expect("{")

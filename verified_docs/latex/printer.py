@@ -11,6 +11,7 @@ from verified_docs.latex.ast import (
     Call,
     Constant,
     DerivativeOperator,
+    Differential,
     MatrixLiteral,
     Name,
     Negate,
@@ -23,7 +24,15 @@ from verified_docs.latex.ast import (
 )
 from verified_docs.latex.functions import FUNCTIONS
 
-_OPERATORS = {"+": "+", "-": "-", "*": r"\times", "dot": r"\cdot", "/": "/", "hadamard": r"\odot"}
+_OPERATORS = {
+    "+": "+",
+    "-": "-",
+    "*": r"\times",
+    "dot": r"\cdot",
+    "/": "/",
+    "hadamard": r"\odot",
+    "kron": r"\otimes",
+}
 
 
 def to_latex(node: Node) -> str:
@@ -61,6 +70,8 @@ def to_latex(node: Node) -> str:
             if order == 1:
                 return rf"\frac{{d}}{{d{variable}}}({to_latex(operand)})"
             return rf"\frac{{d^{order}}}{{d{variable}^{order}}}({to_latex(operand)})"
+        case Differential(operand):
+            return f"d({to_latex(operand)})"
     raise ValueError(f"cannot print {node!r}")  # pragma: no cover - exhaustive
 
 

@@ -1,0 +1,1 @@
+"""Matrix differentials (docs/differentials.md)."""
