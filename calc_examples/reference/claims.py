@@ -1,0 +1,182 @@
+"""Checks for the claims of docs/reference.md, the verified reference tables.
+
+Each row of a table states one derivative twice: in numerator layout, as the page writes it
+(``\\frac{\\partial y}{\\partial \\mathbf{x}}``), and in denominator layout, the transpose
+(for a scalar by a matrix, the gradient, which has the shape of the matrix). A model names the
+numerator-layout derivative once; ``identity`` then requires every side of both cells to agree
+with it, at every size or shape in the model list. Matrix rows are checked at three shapes,
+non-square ones wherever the identity allows them.
+"""
+
+from collections.abc import Callable
+
+import sympy as sp
+
+from verified_docs.checks import Derivative, Model, identity, matrix_symbols, sample_entries
+
+VECTOR_SIZES = (2, 3, 4)
+SHAPES = ((2, 3), (3, 2), (3, 3))
+SQUARE_SIZES = (1, 2, 3)
+
+
+def partial(y: str, wrt: str) -> str:
+    """The page's spelling of the numerator-layout derivative of ``y`` by ``wrt``."""
+    return rf"\frac{{\partial {y}}}{{\partial {wrt}}}"
+
+
+def entrywise(function: Callable[[sp.Expr], sp.Expr], value: sp.MatrixBase) -> sp.ImmutableMatrix:
+    return sp.ImmutableMatrix(value.applyfunc(function))
+
+
+def sigmoid(z: sp.Expr) -> sp.Expr:
+    return 1 / (1 + sp.exp(-z))
+
+
+def scalar(value: sp.MatrixBase) -> sp.Expr:
+    """The single entry of a 1×1 matrix."""
+    return value[0, 0]
+
+
+# -- scalar rules -----------------------------------------------------------------------------
+x, n, t = sp.symbols("x n t", real=True)
+POSITIVE = Model(sample={x: (0.3, 3.0), n: (-3.0, 3.0)})
+ANY_X = Model(sample={x: (-3.0, 3.0)})
+TRIG = Model(sample={x: (-1.2, 1.2)})  # inside (-pi/2, pi/2), where tan is smooth
+
+identity("ref-scalar-power", "ref-scalar-log", "ref-scalar-sqrt", model=POSITIVE)
+identity(
+    "ref-scalar-exp",
+    "ref-scalar-sin",
+    "ref-scalar-cos",
+    "ref-scalar-tanh",
+    "ref-scalar-sigmoid",
+    "ref-scalar-softplus",
+    model=ANY_X,
+)
+identity("ref-scalar-tan", model=TRIG)
+
+# The product, quotient and chain rules, for one pair of smooth functions (g > 0 below).
+PAIR = Model(
+    sample={x: (-2.0, 2.0)},
+    functions={
+        "f": sp.sin,
+        "f'": sp.cos,
+        "g": lambda z: sp.exp(z) + z**2,
+        "g'": lambda z: sp.exp(z) + 2 * z,
+    },
+)
+identity("ref-scalar-product", "ref-scalar-quotient", "ref-scalar-chain", model=PAIR)
+
+
+# -- vectors ----------------------------------------------------------------------------------
+def vectors(size: int) -> Model:
+    """Vectors a, x of the given size, a scalar z, and each row's numerator-layout derivative."""
+    a, xs = matrix_symbols("a", size, 1), matrix_symbols("x", size, 1)
+    z = sp.Symbol("z", real=True)
+    ones = sp.ImmutableMatrix.ones(size, 1)
+    length = sp.sqrt(scalar(xs.T * xs))
+    x_, a_ = r"\mathbf{x}", r"\mathbf{a}"
+    return Model(
+        sample={**sample_entries(a, xs), z: (-2.0, 2.0)},
+        names={
+            x_: xs,
+            a_: a,
+            r"\mathbf{1}": ones,
+            "I_n": sp.ImmutableMatrix.eye(size),
+            partial(x_, x_): Derivative(xs, xs),
+            partial(r"(\mathbf{a}^\top \mathbf{x})", x_): Derivative(scalar(a.T * xs), xs),
+            partial(r"(\mathbf{x}^\top \mathbf{a})", x_): Derivative(scalar(xs.T * a), xs),
+            partial(r"(\mathbf{x}^\top \mathbf{x})", x_): Derivative(scalar(xs.T * xs), xs),
+            partial(r"\lVert \mathbf{x} \rVert", x_): Derivative(length, xs),
+            partial(r"\lVert \mathbf{x} - \mathbf{a} \rVert^2", x_): Derivative(
+                scalar((xs - a).T * (xs - a)), xs
+            ),
+            partial(r"(\mathbf{a} \odot \mathbf{x})", x_): Derivative(
+                a.multiply_elementwise(xs), xs
+            ),
+            partial(r"(z\mathbf{x})", "z"): Derivative(z * xs, z),
+            partial(r"\operatorname{sum}(\mathbf{x})", x_): Derivative(sum(xs), xs),
+            partial(r"\exp(\mathbf{x})", x_): Derivative(entrywise(sp.exp, xs), xs),
+            partial(r"\sin(\mathbf{x})", x_): Derivative(entrywise(sp.sin, xs), xs),
+            partial(r"\tanh(\mathbf{x})", x_): Derivative(entrywise(sp.tanh, xs), xs),
+            partial(r"\operatorname{sigmoid}(\mathbf{x})", x_): Derivative(
+                entrywise(sigmoid, xs), xs
+            ),
+        },
+        dimensions={"n": size},
+    )
+
+
+VECTORS = [vectors(size) for size in VECTOR_SIZES]
+identity("ref-vec-identity", "ref-vec-identity-den", model=VECTORS)
+identity("ref-vec-linear", "ref-vec-linear-den", model=VECTORS)
+identity("ref-vec-linear-right", "ref-vec-linear-right-den", model=VECTORS)
+identity("ref-vec-inner", "ref-vec-inner-den", model=VECTORS)
+identity("ref-vec-norm", "ref-vec-norm-den", model=VECTORS)
+identity("ref-vec-distance", "ref-vec-distance-den", model=VECTORS)
+identity("ref-vec-hadamard", "ref-vec-hadamard-den", model=VECTORS)
+identity("ref-vec-scale", "ref-vec-scale-den", model=VECTORS)
+identity("ref-vec-sum", "ref-vec-sum-den", model=VECTORS)
+identity("ref-vec-exp", "ref-vec-exp-den", model=VECTORS)
+identity("ref-vec-sin", "ref-vec-sin-den", model=VECTORS)
+identity("ref-vec-tanh", "ref-vec-tanh-den", model=VECTORS)
+identity("ref-vec-sigmoid", "ref-vec-sigmoid-den", model=VECTORS)
+
+
+def rectangular(rows: int, cols: int) -> Model:
+    """A rows×cols, x of cols entries, b of rows entries: every product below is defined."""
+    a = matrix_symbols("A", rows, cols)
+    xs, b = matrix_symbols("x", cols, 1), matrix_symbols("b", rows, 1)
+    x_ = r"\mathbf{x}"
+    residual = a * xs - b
+    return Model(
+        sample=sample_entries(a, xs, b),
+        names={
+            "A": a,
+            x_: xs,
+            r"\mathbf{b}": b,
+            partial(r"(A\mathbf{x})", x_): Derivative(a * xs, xs),
+            partial(r"(\mathbf{b}^\top A\mathbf{x})", x_): Derivative(scalar(b.T * a * xs), xs),
+            partial(r"\lVert A\mathbf{x} - \mathbf{b} \rVert^2", x_): Derivative(
+                scalar(residual.T * residual), xs
+            ),
+        },
+    )
+
+
+RECTANGULAR = [rectangular(*shape) for shape in SHAPES]
+identity("ref-vec-matrix", "ref-vec-matrix-den", model=RECTANGULAR)
+identity("ref-vec-bilinear", "ref-vec-bilinear-den", model=RECTANGULAR)
+identity("ref-vec-least-squares", "ref-vec-least-squares-den", model=RECTANGULAR)
+
+
+def symmetric_entry(name: str) -> Callable[[int, int], sp.Symbol]:
+    """Entry (i, j) of a symmetric matrix: the same symbol above and below the diagonal."""
+
+    def entry(i: int, j: int) -> sp.Symbol:
+        low, high = sorted((i + 1, j + 1))
+        return sp.Symbol(f"{name}_{{{low}{high}}}", real=True)
+
+    return entry
+
+
+def quadratic(size: int) -> Model:
+    """A square A, a symmetric S, and x."""
+    a, xs = matrix_symbols("A", size, size), matrix_symbols("x", size, 1)
+    s = sp.ImmutableMatrix(size, size, symmetric_entry("S"))
+    x_ = r"\mathbf{x}"
+    return Model(
+        sample={**sample_entries(a, xs), **{entry: (-2.0, 2.0) for entry in s.free_symbols}},
+        names={
+            "A": a,
+            "S": s,
+            x_: xs,
+            partial(r"(\mathbf{x}^\top A\mathbf{x})", x_): Derivative(scalar(xs.T * a * xs), xs),
+            partial(r"(\mathbf{x}^\top S\mathbf{x})", x_): Derivative(scalar(xs.T * s * xs), xs),
+        },
+    )
+
+
+QUADRATIC = [quadratic(size) for size in VECTOR_SIZES]
+identity("ref-vec-quadratic", "ref-vec-quadratic-den", model=QUADRATIC)
+identity("ref-vec-quadratic-symmetric", "ref-vec-quadratic-symmetric-den", model=QUADRATIC)
