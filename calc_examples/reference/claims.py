@@ -180,3 +180,145 @@ def quadratic(size: int) -> Model:
 QUADRATIC = [quadratic(size) for size in VECTOR_SIZES]
 identity("ref-vec-quadratic", "ref-vec-quadratic-den", model=QUADRATIC)
 identity("ref-vec-quadratic-symmetric", "ref-vec-quadratic-symmetric-den", model=QUADRATIC)
+
+
+# -- scalar functions of a matrix: traces, norms, bilinear forms ------------------------------
+def traces(rows: int, cols: int) -> Model:
+    """X rows×cols with A, B, C, P, Q, R, a, b shaped so every product below is defined."""
+    xs = matrix_symbols("X", rows, cols)
+    a, b = matrix_symbols("A", cols, rows), matrix_symbols("B", rows, cols)
+    c = matrix_symbols("C", rows, rows)
+    p, q, r = (
+        matrix_symbols("P", 2, rows),
+        matrix_symbols("Q", cols, 2),
+        matrix_symbols("R", 2, cols),
+    )
+    u, v = matrix_symbols("a", rows, 1), matrix_symbols("b", cols, 1)
+    frobenius = sp.sqrt(sum(entry**2 for entry in xs))
+    misfit = p * xs - r
+    quantities = {
+        r"\operatorname{tr}(AX)": (a * xs).trace(),
+        r"\operatorname{tr}(XA)": (xs * a).trace(),
+        r"\operatorname{tr}(X^\top B)": (xs.T * b).trace(),
+        r"\operatorname{tr}(PXQ)": (p * xs * q).trace(),
+        r"\operatorname{tr}(X^\top CX)": (xs.T * c * xs).trace(),
+        r"\lVert X \rVert_F^2": frobenius**2,
+        r"\lVert X \rVert_F": frobenius,
+        r"\lVert PX - R \rVert_F^2": sum(entry**2 for entry in misfit),
+        r"(\mathbf{a}^\top X\mathbf{b})": scalar(u.T * xs * v),
+    }
+    return Model(
+        sample=sample_entries(xs, a, b, c, p, q, r, u, v),
+        names={
+            "X": xs,
+            "A": a,
+            "B": b,
+            "C": c,
+            "P": p,
+            "Q": q,
+            "R": r,
+            r"\mathbf{a}": u,
+            r"\mathbf{b}": v,
+            **{partial(y, "X"): Derivative(value, xs) for y, value in quantities.items()},
+        },
+    )
+
+
+TRACES = [traces(*shape) for shape in SHAPES]
+identity("ref-trace-ax", "ref-trace-ax-den", model=TRACES)
+identity("ref-trace-xa", "ref-trace-xa-den", model=TRACES)
+identity("ref-trace-xtb", "ref-trace-xtb-den", model=TRACES)
+identity("ref-trace-pxq", "ref-trace-pxq-den", model=TRACES)
+identity("ref-trace-xtcx", "ref-trace-xtcx-den", model=TRACES)
+identity("ref-frobenius-squared", "ref-frobenius-squared-den", model=TRACES)
+identity("ref-frobenius", "ref-frobenius-den", model=TRACES)
+identity("ref-frobenius-misfit", "ref-frobenius-misfit-den", model=TRACES)
+identity("ref-bilinear-matrix", "ref-bilinear-matrix-den", model=TRACES)
+
+
+# -- square matrices: powers, determinants, inverses ------------------------------------------
+def square(size: int) -> Model:
+    """X square and diagonally dominant (so det X > 0), A, V square, a and b; t is fixed at 0.
+
+    The page's d/dt(...) rows are directional derivatives along V, evaluated at t = 0.
+    """
+    xs = matrix_symbols("X", size, size)
+    a, v = matrix_symbols("A", size, size), matrix_symbols("V", size, size)
+    u, w = matrix_symbols("a", size, 1), matrix_symbols("b", size, 1)
+    inverse = xs.inv()
+    quantities = {
+        r"\operatorname{tr}(X)": xs.trace(),
+        r"\operatorname{tr}(X^2)": (xs * xs).trace(),
+        r"\operatorname{tr}(X^3)": (xs * xs * xs).trace(),
+        r"\det X": xs.det(),
+        r"\log \det X": sp.log(xs.det()),
+        r"\operatorname{tr}(AX^{-1})": (a * inverse).trace(),
+        r"(\mathbf{a}^\top X^{-1}\mathbf{b})": scalar(u.T * inverse * w),
+    }
+    return Model(
+        sample={
+            **sample_entries(xs, diagonal=(3.0, 4.0), interval=(-0.5, 0.5)),
+            **sample_entries(a, v, u, w),
+        },
+        names={
+            "X": xs,
+            "A": a,
+            "V": v,
+            "I": sp.ImmutableMatrix.eye(size),
+            r"\mathbf{a}": u,
+            r"\mathbf{b}": w,
+            "t": sp.Integer(0),
+            **{partial(y, "X"): Derivative(value, xs) for y, value in quantities.items()},
+        },
+        conditions=(xs.det() > 0,),
+    )
+
+
+SQUARES = [square(size) for size in SQUARE_SIZES]
+identity("ref-trace-x", "ref-trace-x-den", model=SQUARES)
+identity("ref-trace-square", "ref-trace-square-den", model=SQUARES)
+identity("ref-trace-cube", "ref-trace-cube-den", model=SQUARES)
+identity("ref-det", "ref-det-den", model=SQUARES)
+identity("ref-log-det", "ref-log-det-den", model=SQUARES)
+identity("ref-det-direction", "ref-log-det-direction", model=SQUARES)
+identity("ref-inverse-direction", "ref-trace-inverse", "ref-trace-inverse-den", model=SQUARES)
+identity("ref-inverse-bilinear", "ref-inverse-bilinear-den", model=SQUARES)
+identity("ref-power-square-direction", "ref-power-cube-direction", model=SQUARES)
+
+
+def products(rows: int, inner: int, cols: int) -> Model:
+    """X, V rows×inner and Y, W inner×cols: the product rule at non-square shapes."""
+    xs, v = matrix_symbols("X", rows, inner), matrix_symbols("V", rows, inner)
+    y, w = matrix_symbols("Y", inner, cols), matrix_symbols("W", inner, cols)
+    return Model(
+        sample=sample_entries(xs, v, y, w),
+        names={"X": xs, "V": v, "Y": y, "W": w, "t": sp.Integer(0)},
+    )
+
+
+identity("ref-product-direction", model=[products(2, 3, 2), products(3, 2, 4), products(1, 3, 2)])
+
+
+def symmetric(size: int) -> Model:
+    """X symmetric and diagonally dominant, V symmetric: directions that keep X symmetric."""
+    xs = sp.ImmutableMatrix(size, size, symmetric_entry("X"))
+    v = sp.ImmutableMatrix(size, size, symmetric_entry("V"))
+    diagonal = {xs[i, i] for i in range(size)}
+    return Model(
+        sample={
+            **{
+                entry: (3.0, 4.0) if entry in diagonal else (-0.5, 0.5) for entry in xs.free_symbols
+            },
+            **{entry: (-2.0, 2.0) for entry in v.free_symbols},
+        },
+        names={"X": xs, "V": v, "I": sp.ImmutableMatrix.eye(size), "t": sp.Integer(0)},
+        conditions=(xs.det() > 0,),
+    )
+
+
+# The Matrix Cookbook's "symmetric" derivative of log det X, used as a gradient, is refuted.
+identity(
+    "ref-symmetric-log-det",
+    "ref-cookbook-symmetric-log-det",
+    model=[symmetric(size) for size in SQUARE_SIZES],
+)
