@@ -28,6 +28,17 @@ def entrywise(function: Callable[[sp.Expr], sp.Expr], value: sp.MatrixBase) -> s
     return sp.ImmutableMatrix(value.applyfunc(function))
 
 
+def applied(function: Callable[[sp.Expr], sp.Expr]) -> Callable[[object], object]:
+    """A scalar function the page may apply to a scalar, or to a vector entry by entry."""
+
+    def apply(value: object) -> object:
+        if isinstance(value, sp.MatrixBase):
+            return entrywise(function, value)
+        return function(value)  # type: ignore[arg-type]
+
+    return apply
+
+
 def sigmoid(z: sp.Expr) -> sp.Expr:
     return 1 / (1 + sp.exp(-z))
 
@@ -322,3 +333,132 @@ identity(
     "ref-cookbook-symmetric-log-det",
     model=[symmetric(size) for size in SQUARE_SIZES],
 )
+
+
+# -- softmax, log-sum-exp and losses ----------------------------------------------------------
+def softmax(z: sp.MatrixBase) -> sp.ImmutableMatrix:
+    exponentials = [sp.exp(entry) for entry in z]
+    total = sp.Add(*exponentials)
+    return sp.ImmutableMatrix([e / total for e in exponentials])
+
+
+def losses(size: int) -> Model:
+    """Scores z, a prediction p, and a target y whose entries are positive and sum to one."""
+    z, p = matrix_symbols("z", size, 1), matrix_symbols("p", size, 1)
+    free = sp.symbols(f"y_1:{size}", real=True)
+    y = sp.ImmutableMatrix([*free, 1 - sp.Add(*free)])
+    s = softmax(z)
+    z_, p_ = r"\mathbf{z}", r"\mathbf{p}"
+    return Model(
+        sample={**sample_entries(z, p), **{entry: (0.05, 0.3) for entry in free}},
+        names={
+            z_: z,
+            p_: p,
+            r"\mathbf{y}": y,
+            r"\mathbf{s}": s,
+            r"\mathbf{1}": sp.ImmutableMatrix.ones(size, 1),
+            "I_n": sp.ImmutableMatrix.eye(size),
+            "n": sp.Integer(size),
+            partial(r"\operatorname{LSE}(\mathbf{z})", z_): Derivative(
+                sp.log(sum(sp.exp(entry) for entry in z)), z
+            ),
+            partial(r"\operatorname{softmax}(\mathbf{z})", z_): Derivative(s, z),
+            partial(r"\log \operatorname{softmax}(\mathbf{z})", z_): Derivative(
+                entrywise(sp.log, s), z
+            ),
+            partial(r"(-\mathbf{y}^\top \log \operatorname{softmax}(\mathbf{z}))", z_): Derivative(
+                -scalar(y.T * entrywise(sp.log, s)), z
+            ),
+            partial(r"(\lVert \mathbf{p} - \mathbf{y} \rVert^2 / n)", p_): Derivative(
+                scalar((p - y).T * (p - y)) / size, p
+            ),
+        },
+        dimensions={"n": size},
+    )
+
+
+LOSSES = [losses(size) for size in VECTOR_SIZES]
+identity("ref-lse", "ref-lse-den", model=LOSSES)
+identity("ref-softmax", "ref-softmax-den", model=LOSSES)
+identity("ref-log-softmax", "ref-log-softmax-den", model=LOSSES)
+identity("ref-cross-entropy", "ref-cross-entropy-den", model=LOSSES)
+identity("ref-mse", "ref-mse-den", model=LOSSES)
+
+p_s, y_s, z_s = sp.symbols("p y z", real=True)
+# Binary cross-entropy: p strictly inside (0, 1), a target y in [0, 1].
+identity(
+    "ref-bce",
+    "ref-bce-logits",
+    model=Model(sample={p_s: (0.05, 0.95), y_s: (0.0, 1.0), z_s: (-3.0, 3.0)}),
+)
+
+
+# -- layers -----------------------------------------------------------------------------------
+def layers(rows: int, cols: int) -> Model:
+    """W rows×cols, x (cols), b and v (rows); z = Wx + b; phi is sin, entry by entry."""
+    w = matrix_symbols("W", rows, cols)
+    xs, b, v = (
+        matrix_symbols("x", cols, 1),
+        matrix_symbols("b", rows, 1),
+        matrix_symbols("v", rows, 1),
+    )
+    z = w * xs + b
+    x_ = r"\mathbf{x}"
+    return Model(
+        sample=sample_entries(w, xs, b, v),
+        names={
+            "W": w,
+            x_: xs,
+            r"\mathbf{b}": b,
+            r"\mathbf{v}": v,
+            r"\mathbf{z}": z,
+            r"\mathbf{1}": sp.ImmutableMatrix.ones(rows, 1),
+            "I_m": sp.ImmutableMatrix.eye(rows),
+            partial(r"(W\mathbf{x} + \mathbf{b})", x_): Derivative(z, xs),
+            partial(r"(W\mathbf{x} + \mathbf{b})", r"\mathbf{b}"): Derivative(z, b),
+            partial(r"(\mathbf{v}^\top (W\mathbf{x} + \mathbf{b}))", "W"): Derivative(
+                scalar(v.T * z), w
+            ),
+            partial(r"\tanh(W\mathbf{x} + \mathbf{b})", x_): Derivative(entrywise(sp.tanh, z), xs),
+            partial(r"\phi(W\mathbf{x} + \mathbf{b})", x_): Derivative(entrywise(sp.sin, z), xs),
+        },
+        functions={r"\phi": applied(sp.sin), r"\phi'": applied(sp.cos)},
+    )
+
+
+LAYERS = [layers(*shape) for shape in SHAPES]
+identity("ref-affine-x", "ref-affine-x-den", model=LAYERS)
+identity("ref-affine-b", "ref-affine-b-den", model=LAYERS)
+identity("ref-affine-w", "ref-affine-w-den", model=LAYERS)
+identity("ref-tanh-layer", "ref-tanh-layer-den", model=LAYERS)
+identity("ref-activation-layer", "ref-activation-layer-den", model=LAYERS)
+
+
+def layer_norm(size: int) -> Model:
+    """Layer normalisation h = c/s of x, with c = Cx centred and s its spread (epsilon > 0)."""
+    xs = matrix_symbols("x", size, 1)
+    epsilon = sp.Symbol("epsilon", positive=True)
+    ones = sp.ImmutableMatrix.ones(size, 1)
+    centring = sp.ImmutableMatrix.eye(size) - ones * ones.T / size
+    c = centring * xs
+    s = sp.sqrt(scalar(c.T * c) / size + epsilon)
+    h = c / s
+    return Model(
+        sample={**sample_entries(xs), epsilon: (0.1, 1.0)},
+        names={
+            r"\mathbf{x}": xs,
+            r"\mathbf{1}": ones,
+            "I_n": sp.ImmutableMatrix.eye(size),
+            "C": centring,
+            r"\mathbf{c}": c,
+            "s": s,
+            r"\mathbf{h}": h,
+            r"\epsilon": epsilon,
+            "n": sp.Integer(size),
+            partial(r"\mathbf{h}", r"\mathbf{x}"): Derivative(h, xs),
+        },
+        dimensions={"n": size},
+    )
+
+
+identity("ref-layer-norm", "ref-layer-norm-den", model=[layer_norm(size) for size in VECTOR_SIZES])
