@@ -99,6 +99,10 @@ def vectors(size: int) -> Model:
             partial(r"(\mathbf{x}^\top \mathbf{a})", x_): Derivative(scalar(xs.T * a), xs),
             partial(r"(\mathbf{x}^\top \mathbf{x})", x_): Derivative(scalar(xs.T * xs), xs),
             partial(r"\lVert \mathbf{x} \rVert", x_): Derivative(length, xs),
+            partial(r"\lVert \mathbf{x} \rVert^2", x_): Derivative(scalar(xs.T * xs), xs),
+            partial(r"\operatorname{softplus}(\mathbf{x})", x_): Derivative(
+                entrywise(lambda e: sp.log(1 + sp.exp(e)), xs), xs
+            ),
             partial(r"\lVert \mathbf{x} - \mathbf{a} \rVert^2", x_): Derivative(
                 scalar((xs - a).T * (xs - a)), xs
             ),
@@ -124,6 +128,8 @@ identity("ref-vec-linear", "ref-vec-linear-den", model=VECTORS)
 identity("ref-vec-linear-right", "ref-vec-linear-right-den", model=VECTORS)
 identity("ref-vec-inner", "ref-vec-inner-den", model=VECTORS)
 identity("ref-vec-norm", "ref-vec-norm-den", model=VECTORS)
+identity("ref-vec-norm-squared", "ref-vec-norm-squared-den", model=VECTORS)
+identity("ref-vec-softplus", "ref-vec-softplus-den", model=VECTORS)
 identity("ref-vec-distance", "ref-vec-distance-den", model=VECTORS)
 identity("ref-vec-hadamard", "ref-vec-hadamard-den", model=VECTORS)
 identity("ref-vec-scale", "ref-vec-scale-den", model=VECTORS)
@@ -462,3 +468,44 @@ def layer_norm(size: int) -> Model:
 
 
 identity("ref-layer-norm", "ref-layer-norm-den", model=[layer_norm(size) for size in VECTOR_SIZES])
+
+
+# -- scaled dot-product attention -------------------------------------------------------------
+def attention(queries: int, keys: int, width: int, values: int) -> Model:
+    """O = PV with P the row-by-row softmax of S = QK^T / sqrt(d), and G a gradient from above.
+
+    The scalar tr(G^T O) is what any loss looks like to first order around O, so its gradients
+    are the ones backpropagation passes on.
+    """
+    q, k = matrix_symbols("Q", queries, width), matrix_symbols("K", keys, width)
+    v, g = matrix_symbols("V", keys, values), matrix_symbols("G", queries, values)
+    scores = q * k.T / sp.sqrt(width)
+    p = sp.ImmutableMatrix.vstack(*[softmax(scores[i, :]).T for i in range(queries)])
+    ones = sp.ImmutableMatrix.ones(keys, 1)
+    upstream = p.multiply_elementwise(g * v.T)
+    delta = upstream - p.multiply_elementwise(upstream * ones * ones.T)
+    f = (g.T * p * v).trace()
+    y = r"\operatorname{tr}(G^\top PV)"
+    return Model(
+        sample=sample_entries(q, k, v, g, interval=(-1.0, 1.0)),
+        names={
+            "Q": q,
+            "K": k,
+            "V": v,
+            "G": g,
+            "P": p,
+            "d": sp.Integer(width),
+            r"\mathbf{1}": ones,
+            r"\Delta": delta,
+            **{
+                partial(y, name): Derivative(f, value)
+                for name, value in (("Q", q), ("K", k), ("V", v))
+            },
+        },
+    )
+
+
+ATTENTION = [attention(*shape) for shape in ((2, 3, 2, 1), (3, 2, 1, 2), (1, 3, 2, 2))]
+identity("ref-attention-v", "ref-attention-v-den", model=ATTENTION)
+identity("ref-attention-q", "ref-attention-q-den", model=ATTENTION)
+identity("ref-attention-k", "ref-attention-k-den", model=ATTENTION)
