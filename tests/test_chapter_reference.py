@@ -70,6 +70,38 @@ MUTATIONS: list[tuple[str, str, str, str, str, str]] = [
         "claim",
         "side 2 is false",
     ),
+    (
+        "swapped-trace-factors",
+        "ref-trace-pxq",
+        "= QP",
+        "= PQ",
+        "claim",
+        "side 2 has shape",
+    ),
+    (
+        "gradient-in-the-numerator-column",
+        "ref-log-det",
+        "= X^{-1}",
+        r"= (X^{-1})^\top",
+        "claim",
+        "side 2 (entry 1,2) is false",
+    ),
+    (
+        "attention-missing-scale",
+        "ref-attention-q-den",
+        r"= \frac{1}{\sqrt{d}}\Delta K",
+        r"= \Delta K",
+        "claim",
+        "is false",
+    ),
+    (
+        "cookbook-formula-made-right",
+        "ref-cookbook-symmetric-log-det",
+        r"(2X^{-1} - X^{-1} \odot I)V",
+        "X^{-1}V",
+        "refuted",
+        "marked refuted",
+    ),
 ]
 
 
