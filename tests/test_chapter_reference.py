@@ -76,7 +76,7 @@ MUTATIONS: list[tuple[str, str, str, str, str, str]] = [
         "= QP",
         "= PQ",
         "claim",
-        "side 2 has shape",
+        "cannot multiply 2×2 by 3×2",
     ),
     (
         "gradient-in-the-numerator-column",
