@@ -47,13 +47,23 @@ def project_settings() -> Settings:
 
 
 def claim_block(text: str, claim_id: str) -> tuple[int, int]:
-    """The 0-based indices of the opening and closing '$$' lines of a claim or refuted block."""
+    """The 0-based indices of the opening and closing '$$' lines of a claim or refuted block.
+
+    An inline claim (``$…${claim: id}``, as in a table row) is its own line, both indices.
+    """
     lines = text.split("\n")
     openings = [
         index
         for index, line in enumerate(lines)
         if (opening := display_claim(line)) and opening[1] == claim_id
     ]
+    inline = [
+        index
+        for index, line in enumerate(lines)
+        if any(f"{{{role}: {claim_id}}}" in line for role in ROLES_WITH_ID)
+    ]
+    if not openings and len(inline) == 1:
+        return inline[0], inline[0]
     assert len(openings) == 1, f"{claim_id} must open exactly one block in the chapter"
     start = openings[0]
     end = next(index for index in range(start + 1, len(lines)) if lines[index].strip() == "$$")

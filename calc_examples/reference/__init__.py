@@ -1,0 +1,1 @@
+"""The verified reference tables (docs/reference.md)."""
