@@ -15,7 +15,7 @@ from pathlib import Path
 from tests.mutations import Mutation
 from verified_docs.cache import ResultCache
 from verified_docs.examples.runner import ExampleRunner
-from verified_docs.markdown_syntax import ROLES_WITH_ID, display_claim
+from verified_docs.markdown_syntax import ROLES_WITH_ID, display_claim, inline_math
 from verified_docs.page_scan import scan_page
 from verified_docs.problems import Problem
 from verified_docs.settings import Settings, load_settings
@@ -60,7 +60,9 @@ def claim_block(text: str, claim_id: str) -> tuple[int, int]:
     inline = [
         index
         for index, line in enumerate(lines)
-        if any(f"{{{role}: {claim_id}}}" in line for role in ROLES_WITH_ID)
+        if any(
+            math["id"] == claim_id and math["role"] in ROLES_WITH_ID for math in inline_math(line)
+        )
     ]
     if not openings and len(inline) == 1:
         return inline[0], inline[0]
