@@ -3,7 +3,7 @@
 # --8<-- [start:error_shrinks]
 import numpy as np
 
-from calc_examples.figures.style import new_figure
+from calc_examples.figures.style import label_powers_of_ten, new_figure
 
 rng = np.random.default_rng(1)
 X = 3 * np.eye(3) + rng.uniform(-0.5, 0.5, size=(3, 3))
@@ -25,6 +25,7 @@ figure, (axes,) = new_figure(
 axes.loglog(steps, error(-X_inv @ V @ X_inv), color="C0", label="−X⁻¹ V X⁻¹ (slope 2)")
 axes.loglog(steps, error(-X_inv @ X_inv @ V), color="C1", linestyle="--", label="−X⁻² V (slope 1)")
 axes.set(xlabel="step t", ylabel="error", title="first-order error of (X + tV)⁻¹")
+label_powers_of_ten(axes)
 axes.legend()
 figure
 # --8<-- [end:error_shrinks]

@@ -6,9 +6,12 @@ variables, so each figure reads well in light and dark mode without a second cop
 
 from __future__ import annotations
 
+import math
+
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 # Figures are shown at their natural size, never scaled to the column, so their text has the
 # same size in CSS pixels on a phone and on a desktop: 9 pt is 12 px, and a panel 3.4 inches
@@ -40,3 +43,20 @@ def new_figure(
     )
     figure.set_label(description)
     return figure, list(axes) if columns > 1 else [axes]
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def label_powers_of_ten(axes: Axes) -> None:
+    """Label log axes 10⁻⁴ … 10⁰ in plain text.
+
+    Matplotlib writes log ticks as mathtext, whose raised exponent is smaller than the 9 pt
+    every other label of the site's figures has; Unicode superscripts keep one text size.
+    """
+    power = FuncFormatter(
+        lambda value, _: "10" + str(round(math.log10(value))).translate(_SUPERSCRIPT)
+    )
+    for axis in (axes.xaxis, axes.yaxis):
+        axis.set_major_formatter(power)
+        axis.set_minor_formatter(NullFormatter())
