@@ -29,11 +29,14 @@ SNIPPET = re.compile(r'^\s*--8<--\s+"(?P<path>[^":]+\.py):(?P<section>[A-Za-z0-9
 # ``$`` not escaped and not doubled, no space inside either dollar, no digit after the closing
 # one (``$5 and $6`` is prices). The body may wrap a line, and a backslash escapes any character,
 # a line break included: DOTALL, as Python-Markdown compiles its inline patterns.
+_CLAIM_MARKER = r"\{(?P<role>claim|refuted|restates):\s*(?P<id>[^}\s]*)\}"
 INLINE_MATH = re.compile(
-    r"(?<![\\$])\$(?![\s$])(?P<body>(?:\\.|[^\\$])+?)(?<!\s)\$(?!\d)"
-    r"(?:\{(?P<role>claim|refuted|restates):\s*(?P<id>[^}\s]*)\})?",
+    r"(?<![\\$])\$(?![\s$])(?P<body>(?:\\.|[^\\$])+?)(?<!\s)\$(?!\d)" rf"(?:{_CLAIM_MARKER})?",
     re.DOTALL,
 )
+# The marker alone, right after the closing ``$`` of its math: what a copy of the page for
+# another reader (a notebook) leaves out.
+CLAIM_MARKER = re.compile(r"(?<=\$)" + _CLAIM_MARKER)
 CODE_SPAN = re.compile(r"(`+).*?\1")
 # An ATX heading, with the attribute list that may give it an explicit id: ``## Title {#id}``.
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")

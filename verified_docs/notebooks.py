@@ -27,6 +27,7 @@ from nbformat import v4
 
 from verified_docs.examples.runner import ModuleRun
 from verified_docs.examples.sections import Chunk
+from verified_docs.markdown_syntax import CLAIM_MARKER, DISPLAY_OPEN, HEADING, display_role
 
 Module = tuple[str, list[Chunk], ModuleRun | None]
 EXAMPLE = re.compile(
@@ -34,9 +35,6 @@ EXAMPLE = re.compile(
     r"\n[ \t]*```[ \t]*$",
     re.MULTILINE,
 )
-ROLE = re.compile(r"^(?P<indent>[ \t]*)\$\$ (?:claim|refuted|restates|definition|notation)\b.*$")
-INLINE_ROLE = re.compile(r"\$\{(?:claim|refuted|restates):[^}]*\}")
-HEADING_ID = re.compile(r"^(#{1,6} .*?)\s*\{[^}]*\}\s*$")
 FOLD = re.compile(r'^(?P<indent>[ \t]*)\?\?\?\+? \w+(?: "(?P<title>[^"]*)")?\s*$')
 TITLE = re.compile(r"\A\s*# [^\n]*\n")
 SINGLE_DOLLAR = re.compile(r"(?<![\\$])\$(?!\$)")
@@ -187,14 +185,15 @@ def notebook_markdown(markdown: str, site_root: str = "../") -> str:
             summary = fold.group("title") or "Details"
             lines += [f"<details><summary>{summary}</summary>", ""]
             continue
-        if (role := ROLE.match(line)) is not None:
+        opening = DISPLAY_OPEN.match(line)
+        if opening is not None and display_role(opening["rest"])[0] is not None:
             if in_choices:
                 lines += [f"**{chr(ord('A') + option)}.**", ""]
                 option += 1
-            line = role.group("indent") + "$$"
-        line = INLINE_ROLE.sub("$", line)
-        if (heading := HEADING_ID.match(line)) is not None:
-            line = heading.group(1)
+            line = opening["indent"] + "$$"
+        line = CLAIM_MARKER.sub("", line)
+        if (heading := HEADING.match(line)) is not None and heading["attrs"] is not None:
+            line = f"{heading['hashes']} {heading['text']}"
         line = PAGE_LINK.sub(
             lambda m: f"]({site_root}{m.group('page')}/{m.group('anchor') or ''})", line
         )
