@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from verified_docs.examples.runner import ModuleRun, SectionRun
 from verified_docs.examples.sections import split_sections
 from verified_docs.notebook_pages import notebook_page_html, plain_title
 from verified_docs.notebooks import (
+    SETUP_TAG,
     chapter_notebook,
     notebook_markdown,
     notebook_name,
@@ -196,6 +198,8 @@ def test_every_chapter_notebook_runs_outside_the_repository(tmp_path: Path) -> N
         folder = tmp_path / name
         folder.mkdir()
         notebook = nbformat.reads(text, as_version=4)
+        setup = [cell for cell in notebook.cells if SETUP_TAG in cell.metadata.get("tags", [])]
+        assert [cell.metadata.jupyter.source_hidden for cell in setup] == [True], name
         expected = [printed(cell) for cell in notebook.cells if cell.cell_type == "code"]
         notebook.cells.append(
             nbformat.v4.new_code_cell(
@@ -252,6 +256,32 @@ def test_a_notebook_page_renders_its_math_and_loads_nothing() -> None:
     assert 'href="../../demo/#part"' in page
     assert 'class="headerlink"' in page
     assert 'class="highlight hl-python"' in page
+
+
+SETUP_CELL = """<div class="jp-Notebook">
+<div class="jp-Cell jp-CodeCell jp-Notebook-cell jp-mod-noOutputs  celltag_setup">
+<div class="jp-Cell jp-CodeCell"><div class="highlight-ipynb"><pre>SOURCES = {}</pre></div></div>
+</div><div class="jp-Cell jp-MarkdownCell"><p>Prose</p></div>
+</div>"""
+
+
+def test_the_setup_cell_is_folded_on_the_page() -> None:
+    """Assert the setup cell's contents, and nothing after them, sit in a closed <details>."""
+    page = notebook_page_html(SETUP_CELL, fake_katex, site_url=None, depth=1)
+    folded = re.search(
+        r'<details class="mcv-setup"><summary>(.+?)</summary>(.*?)</details>', page, re.S
+    )
+    assert folded is not None, page
+    assert "SOURCES = {}" in folded.group(2)
+    assert "Prose" not in folded.group(2)
+    assert folded.group(2).count("<div") == folded.group(2).count("</div>") == 2
+    assert page.index("</details>") < page.index('<div class="jp-Cell jp-MarkdownCell">')
+
+
+def test_a_setup_cell_cut_short_is_refused() -> None:
+    """Assert HTML where the setup cell never closes is an error, not a page folded wrongly."""
+    with pytest.raises(ValueError, match="setup cell"):
+        notebook_page_html(SETUP_CELL.split("</div>")[0], fake_katex, site_url=None, depth=1)
 
 
 def test_a_notebook_page_table_of_contents_reads_math_as_text() -> None:

@@ -16,6 +16,8 @@ import html
 import re
 from collections.abc import Callable
 
+from verified_docs.notebooks import SETUP_TAG
+
 RenderMath = Callable[[str, bool], str]
 
 # What the converter adds around the cells and the notebook never needs: loaders of MathJax,
@@ -34,6 +36,13 @@ _VERBATIM = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>|<svg\b.*?</svg>)", r
 _DISPLAY_PARAGRAPH = re.compile(r"<p>\s*\$\$(?P<tex>[^$<]+?)\$\$\s*</p>")
 _DISPLAY = re.compile(r"\$\$(?P<tex>[^$<]+?)\$\$")
 _INLINE = re.compile(r"(?<![\\$])\$(?P<tex>[^$<]+?)\$")
+# The converter writes a cell's tags as classes of the cell's outer <div>.
+_SETUP_CELL = re.compile(rf'<div class="jp-Cell [^"]*\bcelltag_{SETUP_TAG}\b[^"]*">')
+_DIV_TAG = re.compile(r"<div\b|</div>")
+_SETUP_SUMMARY = (
+    "Setup: writes the modules of the site's repository that the code below imports "
+    "beside the notebook"
+)
 
 
 def notebook_page_html(
@@ -56,11 +65,34 @@ def notebook_page_html(
     parts = _VERBATIM.split(page)
     for index in range(0, len(parts), 2):  # the text between verbatim blocks
         parts[index] = _with_math(parts[index], render_math)
-    page = "".join(parts)
+    page = _folded_setup("".join(parts))
     if site_url:
         root = site_url.rstrip("/") + "/"
         page = page.replace(f'href="{root}', f'href="{"../" * depth or "./"}')
     return page
+
+
+def _folded_setup(page: str) -> str:
+    """The setup cell's contents folded under a summary, as JupyterLab shows it.
+
+    Hundreds of highlighted lines of the repository's source sit above the lesson otherwise,
+    and a phone lays them all out before it shows the first paragraph.
+    """
+    match = _SETUP_CELL.search(page)
+    if match is None:
+        return page
+    depth, end = 1, match.end()
+    for tag in _DIV_TAG.finditer(page, match.end()):
+        depth += 1 if tag.group() == "<div" else -1
+        if depth == 0:
+            end = tag.start()
+            break
+    else:
+        raise ValueError("the converter's setup cell has no closing </div>")
+    return (
+        f'{page[: match.end()]}<details class="mcv-setup"><summary>{_SETUP_SUMMARY}</summary>'
+        f"{page[match.end() : end]}</details>{page[end:]}"
+    )
 
 
 def _with_math(text: str, render_math: RenderMath) -> str:

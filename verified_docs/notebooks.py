@@ -41,6 +41,10 @@ SINGLE_DOLLAR = re.compile(r"(?<![\\$])\$(?!\$)")
 PAGE_LINK = re.compile(r"\]\((?!https?:|#)(?P<page>[^)#\s]+)\.md(?P<anchor>#[^)\s]*)?\)")
 
 
+# The tag of the cell that writes the repository's modules beside a notebook.
+SETUP_TAG = "setup"
+
+
 def chapter_notebook(
     title: str,
     page_url: str,
@@ -268,7 +272,12 @@ def _setup_cell(modules: list[Module]) -> Any | None:
         "    Path(name).parent.mkdir(parents=True, exist_ok=True)\n"
         '    Path(name).write_text(source, encoding="utf-8")'
     )
-    return _code_cell(code, [])
+    cell = _code_cell(code, [])
+    # Folded in JupyterLab, and on the notebook's page (notebook_pages): it is plumbing, not
+    # part of the lesson.
+    cell.metadata["tags"] = [SETUP_TAG]
+    cell.metadata["jupyter"] = {"source_hidden": True}
+    return cell
 
 
 def _imported(code: str, packages: set[str]) -> list[str]:

@@ -27,6 +27,7 @@ from playwright.sync_api import (
     Route,
     expect,
 )
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 pytestmark = pytest.mark.browser
 
@@ -140,7 +141,7 @@ def lay_out_everything(page: Page) -> None:
     A reader scrolling the page sees every block laid out; a full-page screenshot or an
     overflow measurement taken without scrolling would otherwise see empty placeholders.
     """
-    page.add_style_tag(content=".md-typeset > * { content-visibility: visible !important; }")
+    page.add_style_tag(content=".md-typeset * { content-visibility: visible !important; }")
 
 
 @dataclass
@@ -638,19 +639,24 @@ def test_search_index_is_fetched_only_when_search_is_used(
     assert traffic.problems == []
 
 
+@pytest.mark.parametrize("path", ["backprop/", f"{NOTEBOOKS}/backprop/"])
 @pytest.mark.parametrize("theme", ["light", "dark"])
 @pytest.mark.parametrize("device", ["phone", "desktop"])
 def test_page_height_does_not_jump_while_scrolling(
-    device: str, theme: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
+    device: str,
+    theme: str,
+    path: str,
+    site_url: str,
+    new_page: Callable[..., tuple[Page, Traffic]],
 ) -> None:
-    """Assert the longest chapter's height is the same before and after scrolling through it.
+    """Assert the longest chapter and its notebook keep their height while scrolled through.
 
-    Its blocks are laid out near the viewport first and the rest in idle time after the page
-    loads (overrides/main.html marks <html> when that is done); from then on, scrolling must
-    not change the height.
+    Their blocks are laid out near the viewport first and the rest in idle time after the page
+    loads (overrides/partials/layout-settle.html marks <html> when that is done); from then on,
+    scrolling must not change the height.
     """
     page, _ = new_page(**(PHONE if device == "phone" else DESKTOP), color_scheme=theme)
-    page.goto(urljoin(site_url, "backprop/"), wait_until="networkidle")
+    page.goto(urljoin(site_url, path), wait_until="networkidle")
     page.wait_for_selector("html[data-mcv-laid-out]", state="attached", timeout=30_000)
     before = page.evaluate("() => document.documentElement.scrollHeight")
     page.evaluate(
@@ -757,6 +763,9 @@ NOTEBOOK_PAGE = """() => {
         cells: cells.length,
         download: download && visible(download) ? download.getAttribute('href') : null,
         scripts: [...document.querySelectorAll('article script, article style')].length,
+        setupFolded: [...document.querySelectorAll('details.mcv-setup')].map(setup =>
+            !setup.open && visible(setup.querySelector('summary'))
+            && !setup.querySelector('pre').checkVisibility()),
     };
 }"""
 
@@ -795,6 +804,7 @@ def test_a_notebook_page_shows_prose_math_code_and_outputs(
     assert seen["text"] > 0, seen
     assert seen["figures"] > 0, seen
     assert seen["scripts"] == 0, seen
+    assert seen["setupFolded"] == [True], seen
     assert seen["download"] == "derivatives.ipynb", seen
     notebook = json.loads((built_site / path / "derivatives.ipynb").read_text("utf-8"))
     assert notebook["nbformat"] == 4
@@ -807,3 +817,58 @@ def test_a_notebook_page_shows_prose_math_code_and_outputs(
     page.locator(".jp-RenderedHTML svg").first.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
     page.screenshot(path=SCREENSHOT_DIR / f"notebook-figure-{theme}-{device}.png")
+
+
+# Each table of contents' marks, against the rule: the current section is the last whose
+# heading is in the top 30 % of the window or above it; the sections before it are passed.
+TOC_MARKS_WRONG = """() => {
+    const lists = [...document.querySelectorAll('[data-mcv-toc]')];
+    if (!lists.length) return 'no table of contents';
+    const links = [...lists[0].querySelectorAll('a.md-nav__link')];
+    const tops = links.map(link => document.getElementById(decodeURIComponent(link.hash.slice(1)))
+        .getBoundingClientRect().top);
+    const current = tops.findLastIndex(top => top < innerHeight * 0.3);
+    const expected = tops.map((_, i) => i === current ? 'active' : i < current ? 'passed' : '');
+    for (const list of lists) {
+        const marked = [...list.querySelectorAll('a.md-nav__link')].map(link =>
+            link.classList.contains('md-nav__link--active') ? 'active'
+            : link.classList.contains('md-nav__link--passed') ? 'passed' : '');
+        if (JSON.stringify(marked) !== JSON.stringify(expected))
+            return JSON.stringify({expected, marked});
+    }
+    return null;
+}"""
+
+
+@pytest.mark.parametrize("path", ["jacobians/", f"{NOTEBOOKS}/jacobians/"])
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_table_of_contents_marks_the_section_being_read(
+    device: str, path: str, site_url: str, new_page: Callable[..., tuple[Page, Traffic]]
+) -> None:
+    """Assert each table of contents marks the section being read, as Material does.
+
+    The current section's links (the sidebar's and the phone drawer's) are active, the ones
+    before it passed, the ones after neither (overrides/partials/toc-spy.html); checked with
+    a heading just inside and just outside the top 30 % of the window, and after scrolling
+    back up.
+    """
+    page, traffic = new_page(**(PHONE if device == "phone" else DESKTOP))
+    page.goto(urljoin(site_url, path), wait_until="networkidle")
+    hashes = page.evaluate(
+        "() => [...document.querySelectorAll('[data-mcv-toc]')[0].querySelectorAll('a')]"
+        ".map(link => link.hash)"
+    )
+    assert len(hashes) > 4, hashes
+    for index, where in ((3, 0.1), (3, 0.4), (4, 0.25), (1, 0.1)):
+        page.evaluate(
+            """([hash, where]) => {
+                const heading = document.getElementById(decodeURIComponent(hash.slice(1)));
+                scrollBy(0, heading.getBoundingClientRect().top - innerHeight * where);
+            }""",
+            [hashes[index], where],
+        )
+        try:
+            page.wait_for_function(f"() => ({TOC_MARKS_WRONG})() === null", timeout=5_000)
+        except PlaywrightTimeoutError:
+            pytest.fail(f"heading {index} at {where:.0%}: {page.evaluate(TOC_MARKS_WRONG)}")
+    assert traffic.problems == []
