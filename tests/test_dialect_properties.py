@@ -3,7 +3,9 @@
 Hypothesis generates expressions in the dialect (scalars, 2×2 / 2×3 matrices, Kronecker
 products, vec, and differentials along the direction bound as ``dA``), prints them as page
 LaTeX, and checks that (1) the SymPy and the NumPy evaluators give the same value at random
-points, and (2) the page-LaTeX → tree → LaTeX round trip keeps the value and is stable.
+points, (2) the page-LaTeX → tree → LaTeX round trip keeps the value and is stable, and (3) a
+differential is the derivative of its operand's value along ``dA``, a name derived from ``A``
+moving with it.
 """
 
 from __future__ import annotations
@@ -39,8 +41,10 @@ x, y = sp.symbols("x y", real=True)
 A, B = matrix_symbols("A", 2, 2), matrix_symbols("B", 2, 2)
 C = matrix_symbols("C", 2, 3)
 D = matrix_symbols("D", 2, 2)  # the direction dA: A varies along it, B and C are constants
+s = sp.Symbol("s", real=True)  # derived from A, so a differential must move it along dA
 MODEL = Model(
     sample={x: (0.3, 1.5), y: (-1.5, -0.3), **sample_entries(A, B, C, D)},
+    where={s: A.trace()},
     names={"A": A, "B": B, "C": C, "dA": D},
 )
 RELATIVE = 1e-7
@@ -48,7 +52,7 @@ RELATIVE = 1e-7
 DIFFERENTIAL_RELATIVE = 1e-5
 
 SCALAR_LEAVES = st.one_of(
-    st.sampled_from([Name("x", "x"), Name("y", "y")]),
+    st.sampled_from([Name("x", "x"), Name("y", "y"), Name("s", "s")]),
     st.integers(1, 4).map(lambda n: Number(str(n))),
 )
 
@@ -126,7 +130,10 @@ def _point(values: tuple[float, float, int]) -> dict[sp.Symbol, float]:
 
 
 def _symbolic_at(node: Node, point: dict[sp.Symbol, float]) -> Any:
-    value = evaluate(node, _Scope(MODEL, symbolic=True), SympyAlgebra())
+    return _value_at(evaluate(node, _Scope(MODEL, symbolic=True), SympyAlgebra()), point)
+
+
+def _value_at(value: Any, point: dict[sp.Symbol, float]) -> Any:
     exact = {symbol: sp.Float(number, 30) for symbol, number in point.items()}
     substituted = value.xreplace(exact) if hasattr(value, "xreplace") else value
     return np.asarray(
@@ -190,6 +197,20 @@ def test_latex_round_trip_keeps_the_meaning(family: str) -> None:
         assert _agree(_symbolic_at(node, point), _symbolic_at(tree, point), relative), latex
 
     round_trip()
+
+
+@PROPERTY
+@given(DIFFERENTIALS, POINTS)
+def test_a_differential_is_the_derivative_of_the_value_along_da(
+    node: Differential, values: tuple[float, float, int]
+) -> None:
+    """Assert d(E) is d/dt at t = 0 of E's value with A's entries moved to A + tD."""
+    step = sp.Dummy("t", real=True)
+    operand = evaluate(node.operand, _Scope(MODEL, symbolic=True), SympyAlgebra())
+    along = {entry: entry + step * direction for entry, direction in zip(A, D, strict=True)}
+    expected = sp.diff(sp.sympify(operand).xreplace(along), step).xreplace({step: 0})
+    point = _point(values)
+    assert _agree(_symbolic_at(node, point), _value_at(expected, point)), to_latex(node)
 
 
 @pytest.mark.parametrize(

@@ -376,3 +376,10 @@ def test_derivative_operator_sees_derived_variables_move_symbolically() -> None:
     assert verdict.methods[0] == "SymPy: stated − true simplifies to 0"
     with pytest.raises(ClaimFailure, match="simplifies to"):
         verify_equation(identity, r"\frac{d}{dt}(x_1) = 0")
+
+
+def test_derivative_operator_moves_a_named_quantity_alone() -> None:
+    """Assert d/dz of z^2, with z a named expression of t (no variable), is 2z, not 0."""
+    named = Model(sample={t: (-2.0, 2.0)}, names={"z": Expression(t**2)})
+    identity = check(no_quantity, model=named, lhs=None)
+    assert verify_equation(identity, r"\frac{d}{dz}(z^2) = 2z").methods[0].endswith("to 0")

@@ -84,14 +84,20 @@ class Model:
         ``derivative(f, x)`` stays a partial one.
         """
         kept = set(keep)
-        depends: set[sp.Symbol] = set()
-        for symbol, definition in self.where.items():
-            if definition.free_symbols & (kept | depends):
-                depends.add(symbol)
+        depends = self.derived_from(kept)
         for symbol in reversed(list(self.where)):
             if symbol in depends and symbol not in kept:
                 value = value.xreplace({symbol: self.where[symbol]})
         return value
+
+    def derived_from(self, symbols: Iterable[sp.Symbol]) -> set[sp.Symbol]:
+        """The derived variables whose definitions reach ``symbols`` through the chain."""
+        given = set(symbols)
+        depends: set[sp.Symbol] = set()
+        for symbol, definition in self.where.items():
+            if definition.free_symbols & (given | depends):
+                depends.add(symbol)
+        return depends
 
     @cached_property
     def _derived(self) -> list[tuple[sp.Symbol, Callable[..., Any], list[sp.Symbol]]]:

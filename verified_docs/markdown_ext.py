@@ -234,8 +234,9 @@ def claims_index_markdown(
         equation = record.equation
         claim_id = equation.claim_id or ""
         page = str(PurePosixPath(str(equation.page)).relative_to(session.docs_prefix))
-        # Raw HTML: MkDocs cannot see the anchors of stashed claim blocks, so the link is
-        # computed here and checked by the built-site link test instead.
+        # Raw HTML, which no builder validates (Zensical does not know the claim anchors the
+        # plugin registers with MkDocs): the link is computed here and checked by the
+        # built-site link test instead.
         link = f"{session.url_of(page)}#{claim_anchor(claim_id)}"
         context = _claim_context(session, equation)
         title = context.title if context else claim_id

@@ -289,6 +289,11 @@ class VerifiedDocsPlugin(BasePlugin[VerifiedDocsConfig]):
         }:
             return self._notebook_page(html, page, config)
         page_path = session.docs_prefix / page.file.src_uri
+        if page.present_anchor_ids is not None:
+            # MkDocs validates anchors against the ids of the page's Markdown tree, in which a
+            # claim is stashed raw HTML: without its anchor, `--strict` would reject a link to
+            # reference.md#claim-<id> from another page.
+            page.present_anchor_ids |= session.report.claim_anchors(Path(page_path))
         if not settings.notebooks or not any(
             PurePosixPath(record.example.page) == page_path for record in session.report.examples
         ):

@@ -24,7 +24,7 @@ from verified_docs.examples.determinism import unstable_calls
 from verified_docs.examples.runner import ExampleRunner, SectionRun
 from verified_docs.examples.sections import SectionError, find_section, split_sections
 from verified_docs.links import broken_links, page_anchors
-from verified_docs.markdown_syntax import RESTATES
+from verified_docs.markdown_syntax import RESTATES, claim_anchor
 from verified_docs.page_scan import DisplayMath, Example, PageScan, scan_page
 from verified_docs.problems import Problem, claim_kind
 from verified_docs.settings import Settings
@@ -95,6 +95,14 @@ class SiteReport:
             ),
             None,
         )
+
+    def claim_anchors(self, page: Path) -> set[str]:
+        """The anchors of the claims stated on ``page``; a restatement carries none."""
+        return {
+            claim_anchor(r.equation.claim_id)
+            for r in self.claims
+            if r.equation.page == page and r.equation.claim_id
+        }
 
     def example_at(self, page: Path, line: int) -> ExampleRecord | None:
         return next(

@@ -29,7 +29,13 @@ from verified_docs.checks import (
 )
 from verified_docs.latex.ast import Name, Node
 from verified_docs.latex.errors import EvaluationError, LatexSyntaxError
-from verified_docs.latex.evaluate import NumpyAlgebra, SympyAlgebra, evaluate, shape_text
+from verified_docs.latex.evaluate import (
+    NumpyAlgebra,
+    SympyAlgebra,
+    direction_name,
+    evaluate,
+    shape_text,
+)
 from verified_docs.latex.lexer import tokenize
 from verified_docs.latex.parser import canonical_name, parse_expression, split_sides
 
@@ -186,6 +192,7 @@ def _symbolic(quantity: Quantity, stated: list[Node], model: Model, refuted: boo
             return f"SymPy: stated − true ≠ 0 exactly at {point}"
         where, residual = _simplified_difference(value, truth, model)
         if residual != 0:
+            residual = residual.xreplace(_page_symbols(model))
             raise ClaimFailure(
                 f"side {index + 1}{where} is false: stated − true simplifies to {_short(residual)}"
             )
@@ -215,7 +222,7 @@ def _exact_counterexample(difference: Any, model: Model) -> str | None:
         for entry in entries:
             magnitude = abs(sp.N(entry.xreplace(exact), 30))
             if magnitude.is_number and magnitude > sp.Float("1e-20"):
-                return ", ".join(f"{sp.latex(s)} = {v}" for s, v in exact.items())
+                return _point_text(exact, model, str)
     return None
 
 
@@ -338,8 +345,38 @@ def _witness(point: Mapping[sp.Symbol, float], model: Model, value: Any, truth: 
     return f"{where}it gives {_number_text(value)}, but the true value is {_number_text(truth)}"
 
 
-def _point_text(point: Mapping[sp.Symbol, float], model: Model) -> str:
-    return ", ".join(f"{sp.latex(symbol)} = {point[symbol]:.4g}" for symbol in model.sample)
+def _point_text(
+    point: Mapping[sp.Symbol, Any],
+    model: Model,
+    number: Callable[[Any], str] = lambda value: f"{value:.4g}",
+) -> str:
+    """The free variables at ``point``, each spelled as the page spells it."""
+    spelled = _page_symbols(model)
+    return ", ".join(
+        f"{sp.latex(spelled.get(symbol, symbol))} = {number(point[symbol])}"
+        for symbol in model.sample
+    )
+
+
+def _page_symbols(model: Model) -> dict[sp.Symbol, sp.Symbol]:
+    """The entries of each direction the model binds, renamed as the page writes it.
+
+    The page writes ``dX``; the check builds it of symbols of its own (``V_{12}``), which an
+    author reading a failure could not find on the page: they become ``dX_{12}``.
+    """
+    variables = _variables(model)
+    directions = {direction_name(Name(name, name)).canonical for name in variables}
+    renamed: dict[sp.Symbol, sp.Symbol] = {}
+    for latex, meaning in model.names.items():
+        if canonical_name(latex) not in directions & set(variables):
+            continue
+        if not isinstance(meaning, sp.MatrixBase):
+            renamed[meaning] = sp.Symbol(latex)
+            continue
+        for (row, col), entry in np.ndenumerate(np.array(meaning.tolist(), dtype=object)):
+            index = f"{row + 1}" if meaning.cols == 1 else f"{row + 1}{col + 1}"
+            renamed[entry] = sp.Symbol(f"{latex}_{{{index}}}")
+    return renamed
 
 
 def _number_text(value: Any) -> str:
@@ -360,16 +397,27 @@ class _Scope:
         point: Mapping[sp.Symbol, float] | None = None,
         names: Mapping[str, Any] | None = None,
         overrides: Mapping[str, Any] | None = None,
+        variables: Mapping[str, tuple[sp.Symbol, ...]] | None = None,
+        held: Mapping[str, str] | None = None,
     ) -> None:
         self.model = model
         self.symbolic = symbolic
         self.point = point
         self.names = names if names is not None else _symbolic_names(model)
         self.overrides = dict(overrides or {})
+        self.variables = variables if variables is not None else _variables(model)
+        # A derived variable -> the moved one it is derived from: it can no longer be read.
+        self.held = dict(held or {})
 
     def value(self, name: Name) -> Any:
         if name.canonical in self.overrides:
             return self.overrides[name.canonical]
+        if name.canonical in self.held:
+            moved = self.held[name.canonical]
+            raise EvaluationError(
+                f"{name.source!r} is derived from {moved!r} in the check's model (where=), so "
+                f"it cannot stay fixed while {moved!r} moves; write it in terms of {moved!r}"
+            )
         if name.canonical not in self.names:
             known = ", ".join(sorted(self.names)) or "nothing"
             raise EvaluationError(
@@ -395,27 +443,75 @@ class _Scope:
         return self.model.dimensions[label]
 
     def with_value(self, name: str, value: Any) -> _Scope:
-        free = {canonical_name(sp.latex(s)): s for s in self.model.sample}
-        if not self.symbolic and self.point is not None and name in free:
-            # Moving a free variable moves everything derived from it: \frac{d}{dt}(x_1)
-            # with x_1 = t^2 must see x_1 change, or a false claim would pass.
-            point = self.model.complete(
-                {**{s: self.point[s] for s in self.model.sample}, free[name]: value}
-            )
-            return _Scope(
-                self.model, symbolic=False, point=point, names=self.names, overrides=self.overrides
-            )
-        names = self.names
-        if self.symbolic and name in free:
-            # Symbolically too, derived names (stored expanded) move with the variable.
-            names = {key: _replace(meaning, free[name], value) for key, meaning in names.items()}
+        """The scope with ``name`` moved to ``value``, and what the model derives from it.
+
+        Moving a sampled variable, or a matrix of them, moves everything derived from it:
+        \\frac{d}{dt}(x_1) with x_1 = t^2, or d(sX) with s = tr X, must see the derived name
+        change, or a false claim would pass. A derived variable cannot move what it is derived
+        from, so what is in turn derived from it is refused instead of silently held fixed.
+        """
+        entries = self.variables.get(name)
+        if entries is None:
+            held = {**self._derived_names(name), **self.held}
+            return self._changed(overrides={**self.overrides, name: value}, held=held)
+        moved = dict(zip(entries, _entries_of(value), strict=True))
+        if not self.symbolic and self.point is not None:
+            free = {symbol: self.point[symbol] for symbol in self.model.sample}
+            return self._changed(point=self.model.complete({**free, **moved}))
+        # Symbolically the names are stored expanded, so replacing the variables moves them.
+        names = {key: _replace(meaning, moved) for key, meaning in self.names.items()}
+        return self._changed(names=names, overrides={**self.overrides, name: value})
+
+    def _derived_names(self, name: str) -> dict[str, str]:
+        """Each name the model derives from the derived variable ``name``, mapped to it."""
+        derived = {canonical_name(sp.latex(symbol)): symbol for symbol in self.model.where}
+        if name not in derived:
+            return {}
+        return {
+            canonical_name(sp.latex(symbol)): name
+            for symbol in self.model.derived_from({derived[name]})
+        }
+
+    def _changed(
+        self,
+        *,
+        point: Mapping[sp.Symbol, float] | None = None,
+        names: Mapping[str, Any] | None = None,
+        overrides: Mapping[str, Any] | None = None,
+        held: Mapping[str, str] | None = None,
+    ) -> _Scope:
         return _Scope(
             self.model,
             symbolic=self.symbolic,
-            point=self.point,
-            names=names,
-            overrides={**self.overrides, name: value},
+            point=self.point if point is None else point,
+            names=self.names if names is None else names,
+            overrides=self.overrides if overrides is None else overrides,
+            variables=self.variables,
+            held=self.held if held is None else held,
         )
+
+
+def _variables(model: Model) -> dict[str, tuple[sp.Symbol, ...]]:
+    """The page's names for sampled variables, each with the variables it is, entry by entry.
+
+    A free variable is its own name; a name the model binds to a matrix of free variables
+    (``X``, a direction ``dX``) stands for its entries, so moving it moves each of them.
+    """
+    variables = {canonical_name(sp.latex(s)): (s,) for s in model.sample}
+    for latex, meaning in model.names.items():
+        entries = tuple(meaning) if isinstance(meaning, sp.MatrixBase) else (meaning,)
+        free = all(isinstance(entry, sp.Symbol) and entry in model.sample for entry in entries)
+        if free and len(set(entries)) == len(entries):
+            variables[canonical_name(latex)] = entries
+        else:  # a named quantity wins over a variable of the same name, as on the page
+            variables.pop(canonical_name(latex), None)
+    return variables
+
+
+def _entries_of(value: Any) -> list[Any]:
+    if isinstance(value, sp.MatrixBase):
+        return list(value)
+    return list(np.asarray(value).reshape(-1)) if isinstance(value, np.ndarray) else [value]
 
 
 @functools.cache
@@ -435,16 +531,17 @@ def _symbolic_names(model: Model) -> dict[str, Any]:
     return names
 
 
-def _replace(meaning: Any, symbol: sp.Symbol, value: Any) -> Any:
-    return meaning.xreplace({symbol: value}) if hasattr(meaning, "xreplace") else meaning
+def _replace(meaning: Any, values: Mapping[sp.Symbol, Any]) -> Any:
+    return meaning.xreplace(values) if hasattr(meaning, "xreplace") else meaning
 
 
 def numeric_scope_factory(model: Model) -> Callable[[Mapping[sp.Symbol, float]], _Scope]:
     """Compile each name once, when first used; return a builder of the scope at a point."""
     compiled = _CompiledNames(model)
+    variables = _variables(model)
 
     def scope_at(point: Mapping[sp.Symbol, float]) -> _Scope:
-        return _Scope(model, symbolic=False, point=point, names=compiled)
+        return _Scope(model, symbolic=False, point=point, names=compiled, variables=variables)
 
     return scope_at
 

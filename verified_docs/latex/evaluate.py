@@ -233,6 +233,11 @@ class _Evaluator:
 
     def differentiate(self, variable: str, order: int, operand: Node) -> Value:
         at = self.scope.value(Name(variable, variable))
+        if self.algebra.is_matrix(at):
+            raise EvaluationError(
+                f"\\frac{{d}}{{d{variable}}} differentiates with respect to a scalar, and "
+                f"{variable} is a matrix; write its differential d(…) instead"
+            )
 
         def operand_at(point: Value) -> Value:
             return evaluate(operand, self.scope.with_value(variable, point), self.algebra)
@@ -242,15 +247,17 @@ class _Evaluator:
     def differential(self, operand: Node) -> Value:
         """d/dt of the operand at t = 0, each name X with a bound direction dX moved to X + t dX.
 
-        A name whose direction the check does not bind is held fixed; an operand in which no
-        name moves is refused, since its differential would be a silent zero.
+        A name whose direction the check does not bind is held fixed, unless the check derives
+        it from a moving name: the scope moves it along (or refuses to read it), since holding
+        it fixed would give a wrong differential. An operand in which no name moves is refused,
+        since its differential would be a silent zero.
         """
         if isinstance(operand, Name):
-            return self.scope.value(_direction_name(operand))
+            return self.scope.value(direction_name(operand))
         moving: dict[str, tuple[Value, Value]] = {}
         for name in _names(operand):
             try:
-                direction = self.scope.value(_direction_name(name))
+                direction = self.scope.value(direction_name(name))
             except EvaluationError:
                 continue  # no direction bound: the name is a constant here
             moving[name.canonical] = (self.scope.value(name), direction)
@@ -269,7 +276,8 @@ class _Evaluator:
         return self.algebra.derivative(operand_at, self.algebra.number("0"), 1)
 
 
-def _direction_name(name: Name) -> Name:
+def direction_name(name: Name) -> Name:
+    """The name under which a check binds the direction ``dX`` that ``X`` moves along."""
     return Name("d" + name.canonical, "d" + name.source)
 
 
