@@ -2,8 +2,9 @@
 
 A project of its own is written to a temporary folder (its own ``mkdocs.yml``, one page, a
 checks package with another name), built with ``mkdocs build --strict`` and tested with
-``pytest``, as the README's "Use it in your own project" says. A copy of this very site with
-``calc_examples`` renamed builds too: nothing in the engine may name this site's package.
+``pytest``, as the README's "Use it in your own project" says. A copy of two of this site's
+chapters with ``calc_examples`` renamed builds too: nothing in the engine may name this site's
+package.
 A missing package and the extension loaded without the plugin are tested in-process, in
 ``tests/test_plugin_config.py`` and ``tests/test_markdown_ext.py``.
 """
