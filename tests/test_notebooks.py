@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import nbformat
 import pytest
 
-from verified_docs.examples.runner import ModuleRun, SectionRun
+from verified_docs.examples.runner import ExampleRunner, ModuleRun, SectionRun
 from verified_docs.examples.sections import split_sections
 from verified_docs.notebook_pages import notebook_page_html, plain_title
 from verified_docs.notebooks import (
@@ -157,29 +158,31 @@ def test_chapter_notebook_carries_the_prose_around_the_code() -> None:
     assert "</details>" in options
 
 
-def chapter_notebooks() -> dict[str, str]:
-    """Every chapter's notebook as the build writes it (prose, code and this run's outputs)."""
-    from verified_docs.examples.runner import ExampleRunner
+def chapter_notebooks(runner: ExampleRunner) -> dict[str, str]:
+    """Every chapter's notebook as the build writes it (prose, code and this run's outputs).
+
+    ``runner`` is the session's (``tests/conftest.py``): each module's outputs are those this
+    run computed from scratch (its offline build ran every example first), not run again.
+    """
     from verified_docs.page_scan import scan_page
     from verified_docs.site import page_body
 
     root = Path(__file__).resolve().parents[1]
     notebooks = {}
-    with ExampleRunner(root) as runner:
-        for page in sorted((root / "docs").glob("*.md")):
-            body, first = page_body(page.read_text("utf-8"))
-            examples = scan_page(page.relative_to(root), body, first).examples
-            sources = list(dict.fromkeys(example.source for example in examples))
-            if not sources:
-                continue
-            modules = []
-            for source in sources:
-                path = root / source
-                modules.append((source, split_sections(path, path.read_text("utf-8")), None))
-                modules[-1] = (source, modules[-1][1], runner.run_module(path))
-            notebooks[page.stem] = chapter_notebook(
-                page.stem, f"../{page.stem}/", modules, page_markdown=page.read_text("utf-8")
-            )
+    for page in sorted((root / "docs").glob("*.md")):
+        body, first = page_body(page.read_text("utf-8"))
+        examples = scan_page(page.relative_to(root), body, first).examples
+        sources = list(dict.fromkeys(example.source for example in examples))
+        if not sources:
+            continue
+        modules = []
+        for source in sources:
+            path = root / source
+            chunks = split_sections(path, path.read_text("utf-8"))
+            modules.append((source, chunks, runner.run_module(path)))
+        notebooks[page.stem] = chapter_notebook(
+            page.stem, f"../{page.stem}/", modules, page_markdown=page.read_text("utf-8")
+        )
     return notebooks
 
 
@@ -190,11 +193,17 @@ def printed(cell: Any) -> str:
     )
 
 
-def test_every_chapter_notebook_runs_outside_the_repository(tmp_path: Path) -> None:
+def test_every_chapter_notebook_runs_outside_the_repository(
+    tmp_path: Path, runner: ExampleRunner
+) -> None:
     """Assert each chapter's notebook runs in a fresh kernel in an empty folder, as the page."""
     nbclient = pytest.importorskip("nbclient")
     pytest.importorskip("ipykernel")
-    for name, text in chapter_notebooks().items():
+    # The kernel runs copies of the modules in a folder outside the repository, which coverage
+    # (measuring the repository's calc_examples and verified_docs) cannot count: the run's
+    # coverage is not started in the kernels.
+    kernel_environment = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
+    for name, text in chapter_notebooks(runner).items():
         folder = tmp_path / name
         folder.mkdir()
         notebook = nbformat.reads(text, as_version=4)
@@ -210,7 +219,7 @@ def test_every_chapter_notebook_runs_outside_the_repository(tmp_path: Path) -> N
         )
         nbclient.NotebookClient(
             notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": folder}}
-        ).execute()
+        ).execute(env=kernel_environment)
         ran = [printed(cell) for cell in notebook.cells if cell.cell_type == "code"]
         assert ran[-1] == "True\n", f"{name}: a cell imported the repository's own modules"
         assert ran[:-1] == expected, f"{name}: the notebook prints something else than the page"

@@ -209,14 +209,20 @@ def test_inline_result_wrapped_across_lines_is_reported() -> None:
 
 
 def test_one_page_run_verifies_only_that_page(tmp_path: Path) -> None:
-    """Assert verify_site(only=...) verifies the selected page and merely binds the others."""
+    """Assert verify_site(only=...) verifies the selected page and merely binds the others.
+
+    With the session's cache, which holds what this run verified from scratch: what is tested
+    is which pages are verified and which skipped, not the verdicts a second time.
+    """
     from tests.chapter_mutations import project_settings
+    from verified_docs.cache import ResultCache
     from verified_docs.examples.runner import ExampleRunner
     from verified_docs.site import verify_site
 
     settings = project_settings()
-    with ExampleRunner.for_settings(settings, None) as runner:
-        report = verify_site(settings, runner, only=[Path("docs/long-chains.md")])
+    cache = ResultCache.for_settings(settings)
+    with ExampleRunner.for_settings(settings, cache) as runner:
+        report = verify_site(settings, runner, cache=cache, only=[Path("docs/long-chains.md")])
     chosen = [r for r in report.claims if str(r.equation.page) == "docs/long-chains.md"]
     others = [r for r in report.claims if str(r.equation.page) != "docs/long-chains.md"]
     assert chosen

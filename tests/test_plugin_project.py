@@ -2,8 +2,9 @@
 
 A project of its own is written to a temporary folder (its own ``mkdocs.yml``, one page, a
 checks package with another name), built with ``mkdocs build --strict`` and tested with
-``pytest``, as the README's "Use it in your own project" says. A copy of this very site with
-``calc_examples`` renamed builds too: nothing in the engine may name this site's package.
+``pytest``, as the README's "Use it in your own project" says. A copy of two of this site's
+chapters with ``calc_examples`` renamed builds too: nothing in the engine may name this site's
+package.
 A missing package and the extension loaded without the plugin are tested in-process, in
 ``tests/test_plugin_config.py`` and ``tests/test_markdown_ext.py``.
 """
@@ -109,38 +110,98 @@ def test_false_claim_fails_build_and_pytest(tmp_path: Path) -> None:
 
 
 RENAMED = "mcv_examples"
+# The renamed copy holds the chapters that between them use every feature of the engine that
+# meets the package's name: Hessians has display claims (checks importing helper modules of
+# their chapter), inline claims, refuted options, examples run from snippets, a figure (its
+# module imports the shared figure style), a notebook and a claims page; Notation has an inline
+# claim and no example. Name-independence is a property of the engine, not of how many chapters
+# it verifies: the whole site is verified from scratch by the run's offline build, so the copy
+# does not verify every other chapter a second time.
+KEPT_PAGES = ("index.md", "notation.md", "hessians.md", "verified-claims.md")
+PAGE_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<page>[\w-]+\.md)(?:#[^)\s]*)?\)")
+NAV_PAGE = re.compile(r"^\s+- .*: (?P<page>[\w-]+\.md)$")
+
+
+def _without_dropped_pages(text: str) -> str:
+    """A kept page's Markdown with links to pages the copy leaves out turned into plain text."""
+    return PAGE_LINK.sub(lambda link: link[0] if link["page"] in KEPT_PAGES else link["text"], text)
 
 
 @pytest.fixture(scope="module")
 def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the site with ``calc_examples`` renamed in folder, imports, pages, config."""
+    """A copy of the site, its kept chapters only, with ``calc_examples`` renamed everywhere.
+
+    Renamed in the folder, the imports, the pages' snippets and the configuration; the nav
+    lists the kept pages, and links to the others become plain text.
+    """
     root = tmp_path_factory.mktemp("renamed") / "site"
-    shutil.copytree(REPO_ROOT / "docs", root / "docs")
+    (root / "docs").mkdir(parents=True)
+    for page in KEPT_PAGES:
+        shutil.copy(REPO_ROOT / "docs" / page, root / "docs" / page)
+    shutil.copytree(REPO_ROOT / "docs" / "stylesheets", root / "docs" / "stylesheets")
+    kept_chapters = {Path(page).stem.replace("-", "_") for page in KEPT_PAGES}
     shutil.copytree(
         REPO_ROOT / "calc_examples",
         root / RENAMED,
-        ignore=shutil.ignore_patterns("__pycache__"),
+        ignore=lambda folder, names: [
+            name
+            for name in names
+            if name == "__pycache__"
+            or (
+                Path(folder) == REPO_ROOT / "calc_examples"
+                and (Path(folder) / name / "claims.py").is_file()
+                and name not in kept_chapters
+            )
+        ],
     )
     shutil.copytree(REPO_ROOT / "overrides", root / "overrides")
     (root / "node_modules").symlink_to(REPO_ROOT / "node_modules")
     (root / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
-    for path in [root / "mkdocs.yml", *root.rglob("*.py"), *root.rglob("*.md")]:
-        source = REPO_ROOT / "mkdocs.yml" if path.name == "mkdocs.yml" else path
-        text = source.read_text(encoding="utf-8")
-        path.write_text(text.replace("calc_examples", RENAMED), encoding="utf-8")
+    for path in [*root.rglob("*.py"), *root.rglob("*.md")]:
+        text = path.read_text(encoding="utf-8").replace("calc_examples", RENAMED)
+        path.write_text(_without_dropped_pages(text), encoding="utf-8")
+    config = (
+        (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("calc_examples", RENAMED)
+    )
+    (root / "mkdocs.yml").write_text(
+        "".join(
+            line
+            for line in config.splitlines(keepends=True)
+            if (nav := NAV_PAGE.match(line)) is None or nav["page"] in KEPT_PAGES
+        ),
+        encoding="utf-8",
+    )
     return root
 
 
 def test_renamed_copy_builds_strict(renamed_site: Path) -> None:
-    """Assert the whole site builds strict with its package under another name."""
+    """Assert the site builds strict with its package under another name, every feature used."""
     build = _run(renamed_site, "mkdocs", "build", "--strict")
     assert build.returncode == 0, build.stderr[-3000:]
-    assert RENAMED in (renamed_site / "site" / "claims.json").read_text(encoding="utf-8")
+    site = renamed_site / "site"
+    listed = (site / "claims.json").read_text(encoding="utf-8")
+    assert RENAMED in listed
+    assert "calc_examples" not in listed
+    page = (site / "hessians" / "index.html").read_text(encoding="utf-8")
+    # Display and inline claims verified, refuted options shown false, an example's output,
+    # a figure, the notebook link: each feature ran under the new name.
+    for used in (
+        "mcv-claim mcv-claim--verified",
+        "mcv-inline-claim mcv-claim--verified",
+        "mcv-claim mcv-claim--refuted",
+        "mcv-output",
+        "mcv-output--figure",
+        'class="mcv-notebook"',
+    ):
+        assert used in page, used
+    notebook = (site / "notebooks" / "hessians.ipynb").read_text(encoding="utf-8")
+    assert f"{RENAMED}/hessians/functions.py" in notebook  # the setup cell writes the modules
+    assert (site / "claims" / "hessians" / "index.html").is_file()
 
 
 def test_renamed_copy_fails_on_a_false_claim(renamed_site: Path) -> None:
     """Assert a false claim on a page of the renamed copy fails, located at its line."""
-    page = renamed_site / "docs" / "derivatives.md"
+    page = renamed_site / "docs" / "hessians.md"
     original = page.read_text(encoding="utf-8")
     lines = original.split("\n")
     opening = next(i for i, line in enumerate(lines) if line.startswith("$$ claim: "))
@@ -149,11 +210,11 @@ def test_renamed_copy_fails_on_a_false_claim(renamed_site: Path) -> None:
     lines[closing - 1] += " + 1"  # the last side gains a constant: false at every point
     page.write_text("\n".join(lines), encoding="utf-8")
     try:
-        tests = _run(renamed_site, "pytest", "docs/derivatives.md", "-q", "-p", "no:cacheprovider")
+        tests = _run(renamed_site, "pytest", "docs/hessians.md", "-q", "-p", "no:cacheprovider")
     finally:
         page.write_text(original, encoding="utf-8")
     assert tests.returncode != 0
-    assert f"docs/derivatives.md:{opening + 1}: claim '{claim_id}': " in tests.stdout, tests.stdout[
+    assert f"docs/hessians.md:{opening + 1}: claim '{claim_id}': " in tests.stdout, tests.stdout[
         -3000:
     ]
 

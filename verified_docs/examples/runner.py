@@ -23,6 +23,9 @@ from verified_docs.examples.sections import Chunk, split_sections
 from verified_docs.settings import Settings
 
 DEFAULT_TIME_LIMIT = 30.0
+# How long a new worker may take to start (an interpreter and its imports, seconds on a loaded
+# machine): its start is not part of any section's time limit.
+WORKER_START_LIMIT = 120.0
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,9 @@ class ExampleRunner:
                 cwd=self.repo_root,
                 env=_worker_environment(),
             )
+            # The worker says it is ready once started; a death or a hang at start shows at the
+            # first section's read, as before.
+            self._read_reply(self._process, WORKER_START_LIMIT)
         return self._process
 
     def _execute(self, path: Path, chunks: list[Chunk]) -> ModuleRun:
@@ -184,15 +190,17 @@ class ExampleRunner:
         run.reads = tuple(done.get("reads", ()))
         return run
 
-    def _read_reply(self, worker: subprocess.Popen[bytes]) -> dict[str, Any] | None:
-        """Read one reply line, or return None when the time limit passes first.
+    def _read_reply(
+        self, worker: subprocess.Popen[bytes], limit: float | None = None
+    ) -> dict[str, Any] | None:
+        """Read one reply line, or return None when the time limit (or ``limit``) passes first.
 
         The pipe is read unbuffered: a buffered reader could hold replies that ``select``
         no longer sees, and every later read would wait out the full time limit.
         """
         assert worker.stdout is not None
         descriptor = worker.stdout.fileno()
-        deadline = time.monotonic() + self.time_limit
+        deadline = time.monotonic() + (self.time_limit if limit is None else limit)
         while b"\n" not in self._pending:
             remaining = deadline - time.monotonic()
             if remaining <= 0 or not select.select([descriptor], [], [], remaining)[0]:

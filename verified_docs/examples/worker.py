@@ -3,6 +3,7 @@
 The build talks to this process over stdin/stdout, one JSON line per message, so a hang or a
 crash in an example can be cut off without taking the build down with it.
 
+Once started: ``{"ready": true}``, so that no section's time limit counts the start.
 Request: ``{"path": str, "chunks": [{"name", "first_line", "code"}, ...], "forget": [str]}``.
 Replies: one ``{"name", "outputs", "error"}`` per chunk as it finishes, then
 ``{"done": true, "reads": [str]}``: the data files (not Python sources) under the working
@@ -155,6 +156,9 @@ def main() -> None:
     protocol = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
     sys.addaudithook(_record_reads)
+    # Started: the runner's time limits count from here, not from the interpreter's start.
+    protocol.write(json.dumps({"ready": True}) + "\n")
+    protocol.flush()
     serve(sys.stdin, protocol)  # type: ignore[arg-type]
 
 
