@@ -14,7 +14,7 @@ import functools
 import zlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import sympy as sp
@@ -403,7 +403,7 @@ class _Scope:
         return self.model.dimensions[label]
 
     def with_value(self, name: str, value: Any) -> _Scope:
-        free = {canonical_name(sp.latex(s)): s for s in self.model.sample}
+        free = _per_model(_FREE_NAMES, self.model, _free_names)
         if not self.symbolic and self.point is not None and name in free:
             # Moving a free variable moves everything derived from it: \frac{d}{dt}(x_1)
             # with x_1 = t^2 must see x_1 change, or a false claim would pass.
@@ -433,7 +433,43 @@ def _numeric_function(function: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return sp.lambdify(variable, function(variable), "numpy")  # type: ignore[no-any-return]
 
 
+ModelData = TypeVar("ModelData")
+# What a model's names mean, worked out once per model rather than once per claim, side and
+# scope: every claim of a chapter shares a few models. Keyed by identity (a Model holds dicts,
+# so it has no hash), holding the model so that its id cannot be reused; bounded for `serve`.
+_MODEL_CACHE_LIMIT = 4096
+_FREE_NAMES: dict[int, tuple[Model, Any]] = {}
+_VARIABLE_NAMES: dict[int, tuple[Model, Any]] = {}
+_SYMBOLIC_NAMES: dict[int, tuple[Model, Any]] = {}
+
+
+def _per_model(
+    cache: dict[int, tuple[Model, Any]], model: Model, compute: Callable[[Model], ModelData]
+) -> ModelData:
+    """``compute(model)``, once per model; callers only read what it returns."""
+    cached = cache.get(id(model))
+    if cached is not None and cached[0] is model:
+        return cached[1]  # type: ignore[no-any-return]
+    value = compute(model)
+    if len(cache) >= _MODEL_CACHE_LIMIT:
+        cache.clear()
+    cache[id(model)] = (model, value)
+    return value
+
+
+def _free_names(model: Model) -> dict[str, sp.Symbol]:
+    return {canonical_name(sp.latex(s)): s for s in model.sample}
+
+
+def _variable_names(model: Model) -> dict[str, sp.Symbol]:
+    return {canonical_name(sp.latex(s)): s for s in [*model.sample, *model.where]}
+
+
 def _symbolic_names(model: Model) -> dict[str, Any]:
+    return dict(_per_model(_SYMBOLIC_NAMES, model, _compute_symbolic_names))
+
+
+def _compute_symbolic_names(model: Model) -> dict[str, Any]:
     names: dict[str, Any] = {}
     for symbol in [*model.sample, *model.where]:
         # Derived variables are expanded, so differentiating on the page sees through them.
@@ -464,8 +500,8 @@ class _CompiledNames(Mapping[str, Callable[[Mapping[sp.Symbol, float]], Any]]):
         self.model = model
         # A variable is read from the point; a named quantity (which wins) is compiled.
         self.sources: dict[str, tuple[sp.Symbol | None, Any]] = {
-            canonical_name(sp.latex(symbol)): (symbol, None)
-            for symbol in [*model.sample, *model.where]
+            name: (symbol, None)
+            for name, symbol in _per_model(_VARIABLE_NAMES, model, _variable_names).items()
         }
         for latex, meaning in model.names.items():
             self.sources[canonical_name(latex)] = (None, meaning)
