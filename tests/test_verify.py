@@ -383,3 +383,27 @@ def test_derivative_operator_moves_a_named_quantity_alone() -> None:
     named = Model(sample={t: (-2.0, 2.0)}, names={"z": Expression(t**2)})
     identity = check(no_quantity, model=named, lhs=None)
     assert verify_equation(identity, r"\frac{d}{dz}(z^2) = 2z").methods[0].endswith("to 0")
+
+
+def test_per_model_work_is_done_once_per_model_and_the_store_stays_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Assert a model's names are worked out once, per model (not per equal model), and bounded."""
+    t = sp.Symbol("t", real=True)
+    first, second = Model(sample={t: (0.0, 1.0)}), Model(sample={t: (0.0, 1.0)})
+    calls: list[Model] = []
+
+    def names_of(model: Model) -> list[Model]:
+        calls.append(model)
+        return [model]
+
+    store: dict[int, tuple[Model, Any]] = {}
+    assert verify._per_model(store, first, names_of) == [first]
+    assert verify._per_model(store, first, names_of) == [first]
+    assert verify._per_model(store, second, names_of)[0] is second
+    assert len(calls) == 2
+    assert calls[1] is second
+    monkeypatch.setattr(verify, "_MODEL_CACHE_LIMIT", 2)
+    third = Model(sample={t: (0.0, 2.0)})
+    assert verify._per_model(store, third, names_of) == [third]
+    assert list(store) == [id(third)]

@@ -139,8 +139,17 @@ class Model:
 
     def numeric_point(self, rng: np.random.Generator) -> dict[sp.Symbol, float]:
         """Draw the free variables and compute every derived one from them."""
-        free = {s: float(rng.uniform(low, high)) for s, (low, high) in self.sample.items()}
-        return self.complete(free)
+        symbols, lows, highs = self._intervals
+        if not symbols:
+            return self.complete({})
+        # One call draws the same numbers, in the same order, as one call per variable.
+        return self.complete(dict(zip(symbols, rng.uniform(lows, highs).tolist(), strict=True)))
+
+    @cached_property
+    def _intervals(self) -> tuple[list[sp.Symbol], np.ndarray, np.ndarray]:
+        lows = np.array([float(low) for low, _ in self.sample.values()])
+        highs = np.array([float(high) for _, high in self.sample.values()])
+        return list(self.sample), lows, highs
 
     def complete(self, free: Mapping[sp.Symbol, float]) -> dict[sp.Symbol, float]:
         """Compute every derived variable from values of the free ones."""
@@ -226,7 +235,7 @@ def compile_numeric(expr: SympyValue, model: Model) -> NumericFunction:
     shape = expr.shape if isinstance(expr, sp.MatrixBase) else None
 
     def evaluate(point: Mapping[sp.Symbol, float]) -> NumericValue:
-        result = function(*(point[a] for a in arguments))
+        result = function(*map(point.__getitem__, arguments))
         if shape is None:
             return float(result)
         return np.asarray(result, dtype=float).reshape(shape)

@@ -16,6 +16,7 @@ import sys
 import traceback
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path, PurePosixPath
 
 from verified_docs.cache import ResultCache, module_fingerprint
@@ -230,7 +231,7 @@ def verify_site(
     report.problems.extend(check_problems)
     scans = scan_docs(docs_dir, repo_root)
     first_use: dict[str, DisplayMath] = {}
-    pages: list[tuple[PageScan, list[ClaimRecord], list[ExampleRecord]]] = []
+    bound: list[tuple[PageScan, list[ClaimRecord]]] = []
     for scan in scans:
         active = execute and (selected is None or Path(scan.page) in selected)
         claims = [
@@ -238,21 +239,30 @@ def verify_site(
             for equation in scan.equations
             if equation.claim_id is not None
         ]
-        examples = [
-            run_example(example, settings, runner if active else None) for example in scan.examples
-        ]
-        pages.append((scan, claims, examples))
-    verify.finish()
+        bound.append((scan, claims))
+    # The claims are verified in worker processes while this one runs the examples (in their
+    # own process) and decides the statements, which need the checks but not the verdicts.
+    verify.start()
+    pages: list[tuple[PageScan, list[ClaimRecord], list[ExampleRecord], list[StatementRecord]]] = []
+    try:
+        for scan, claims in bound:
+            active = execute and (selected is None or Path(scan.page) in selected)
+            examples = [
+                run_example(example, settings, runner if active else None)
+                for example in scan.examples
+            ]
+            statements = _page_statements(scan, claims, active, cache)
+            pages.append((scan, claims, examples, statements))
+    finally:
+        verify.finish()
     # Problems in reading order: each page's syntax, claims and examples, then the site's.
-    for scan, claims, examples in pages:
+    for scan, claims, examples, statements in pages:
         report.problems.extend(scan.problems)
         report.claims.extend(r for r in claims if r.equation.role != RESTATES)
         report.restatements.extend(r for r in claims if r.equation.role == RESTATES)
         report.problems.extend(
             claim_problem(record.equation, record.error) for record in claims if record.error
         )
-        active = execute and (selected is None or Path(scan.page) in selected)
-        statements = _page_statements(scan, claims, active, cache)
         report.statements.extend(statements)
         report.problems.extend(statement_problem(record) for record in statements if record.error)
         report.examples.extend(examples)
@@ -357,6 +367,9 @@ class _Verifier:
         self.cache = cache
         self.workers = workers
         self.pending: list[tuple[ClaimRecord, ClaimCheck, str, bool, str | None]] = []
+        self.groups: list[list[int]] = []
+        self.pool: Pool | None = None
+        self.running: AsyncResult[list[list[tuple[Verdict | None, str | None]]]] | None = None
 
     def add(
         self, record: ClaimRecord, check: ClaimCheck, equation: DisplayMath, active: bool
@@ -377,39 +390,65 @@ class _Verifier:
                 return
         self.pending.append((record, check, equation.latex, refuted, key))
 
-    def finish(self) -> None:
-        """Verify every pending claim, in worker processes when there are several."""
+    def start(self) -> None:
+        """Begin verifying the pending claims in worker processes, when there are several.
+
+        Claims whose checks share their models go to one worker together, so each model's
+        names are worked out and compiled once, not once per worker; the largest groups go
+        first, so no worker is left with a long one at the end. Each claim's verdict depends
+        only on the claim (its sample points are seeded by its id), not on where it runs.
+        """
         global _PENDING
         jobs = [(check, latex, refuted) for _, check, latex, refuted, _ in self.pending]
-        workers = min(self.workers, len(jobs))
+        groups: dict[tuple[int, ...], list[int]] = {}
+        for index, (check, _, _) in enumerate(jobs):
+            groups.setdefault(tuple(id(model) for model in check.models), []).append(index)
+        self.groups = sorted(
+            groups.values(), key=lambda group: -len(group) * len(jobs[group[0]][0].models)
+        )
+        workers = min(self.workers, len(self.groups))
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
             # Forked workers inherit the registered checks (their models hold closures, which
-            # cannot be pickled); only an index goes to them and only the outcome comes back.
+            # cannot be pickled); only indices go to them and only the outcomes come back.
             _PENDING = jobs
-            pool = multiprocessing.get_context("fork").Pool(workers)
+            self.pool = multiprocessing.get_context("fork").Pool(workers)
+            self.running = self.pool.map_async(_verify_group, self.groups, chunksize=1)
+
+    def finish(self) -> None:
+        """Wait for (or, without workers, compute) every pending verdict and store it."""
+        global _PENDING
+        if self.pool is not None and self.running is not None:
             try:
-                outcomes = pool.map(_verify_pending, range(len(jobs)), chunksize=1)
+                grouped = self.running.get()
             finally:
                 # close and join, not terminate: workers that exit normally flush what they
                 # hold (coverage data, for one).
-                pool.close()
-                pool.join()
+                self.pool.close()
+                self.pool.join()
+                self.pool, self.running = None, None
                 _PENDING = []
+            outcomes: list[tuple[Verdict | None, str | None]] = [(None, None)] * len(self.pending)
+            for group, results in zip(self.groups, grouped, strict=True):
+                for index, outcome in zip(group, results, strict=True):
+                    outcomes[index] = outcome
         else:
-            outcomes = [_outcome(*job) for job in jobs]
+            outcomes = [
+                _outcome(check, latex, refuted) for _, check, latex, refuted, _ in self.pending
+            ]
         for (record, _, _, _, key), (verdict, error) in zip(self.pending, outcomes, strict=True):
             record.verdict, record.error = verdict, error
             if self.cache is not None and key is not None:
                 stored = verdict.__dict__ if verdict else None
                 self.cache.put(key, {"error": error, "verdict": stored})
         self.pending = []
+        self.groups = []
 
 
 _PENDING: list[tuple[ClaimCheck, str, bool]] = []
 
 
-def _verify_pending(index: int) -> tuple[Verdict | None, str | None]:
-    return _outcome(*_PENDING[index])
+def _verify_group(indices: list[int]) -> list[tuple[Verdict | None, str | None]]:
+    return [_outcome(*_PENDING[index]) for index in indices]
 
 
 def _outcome(check: ClaimCheck, latex: str, refuted: bool) -> tuple[Verdict | None, str | None]:

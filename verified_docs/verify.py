@@ -14,7 +14,7 @@ import functools
 import zlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import sympy as sp
@@ -38,6 +38,7 @@ from verified_docs.latex.evaluate import (
 )
 from verified_docs.latex.lexer import tokenize
 from verified_docs.latex.parser import canonical_name, parse_expression, split_sides
+from verified_docs.rational_zero import proves_zero
 
 SAMPLES = 200
 RELATIVE_TOLERANCE = 1e-6
@@ -227,8 +228,15 @@ def _exact_counterexample(difference: Any, model: Model) -> str | None:
 
 
 def _simplified_difference(value: Any, truth: Any, model: Model) -> tuple[str, Any]:
-    """Return the first entry whose difference does not simplify to 0, and its residual."""
+    """Return the first entry whose difference does not simplify to 0, and its residual.
+
+    Clearing denominators proves most true claims zero in milliseconds, all entries at once
+    (they share their determinants and softmax sums); only what it does not prove goes on to
+    SymPy's ``expand``, ``cancel`` and ``simplify``, which also name a false entry's residual.
+    """
     difference = value - truth
+    if proves_zero(list(difference) if isinstance(difference, sp.MatrixBase) else [difference]):
+        return "", 0
     if not isinstance(difference, sp.MatrixBase):
         return "", _residual(difference, model)
     for (row, col), entry in np.ndenumerate(np.array(difference.tolist(), dtype=object)):
@@ -492,6 +500,10 @@ class _Scope:
 
 
 def _variables(model: Model) -> dict[str, tuple[sp.Symbol, ...]]:
+    return _per_model(_VARIABLES, model, _compute_variables)
+
+
+def _compute_variables(model: Model) -> dict[str, tuple[sp.Symbol, ...]]:
     """The page's names for sampled variables, each with the variables it is, entry by entry.
 
     A free variable is its own name; a name the model binds to a matrix of free variables
@@ -521,7 +533,39 @@ def _numeric_function(function: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return sp.lambdify(variable, function(variable), "numpy")  # type: ignore[no-any-return]
 
 
+ModelData = TypeVar("ModelData")
+# What a model's names mean, worked out once per model rather than once per claim, side and
+# scope: every claim of a chapter shares a few models. Keyed by identity (a Model holds dicts,
+# so it has no hash), holding the model so that its id cannot be reused; bounded for `serve`.
+_MODEL_CACHE_LIMIT = 4096
+_VARIABLES: dict[int, tuple[Model, Any]] = {}
+_VARIABLE_NAMES: dict[int, tuple[Model, Any]] = {}
+_SYMBOLIC_NAMES: dict[int, tuple[Model, Any]] = {}
+
+
+def _per_model(
+    cache: dict[int, tuple[Model, Any]], model: Model, compute: Callable[[Model], ModelData]
+) -> ModelData:
+    """``compute(model)``, once per model; callers only read what it returns."""
+    cached = cache.get(id(model))
+    if cached is not None and cached[0] is model:
+        return cached[1]  # type: ignore[no-any-return]
+    value = compute(model)
+    if len(cache) >= _MODEL_CACHE_LIMIT:
+        cache.clear()
+    cache[id(model)] = (model, value)
+    return value
+
+
+def _variable_names(model: Model) -> dict[str, sp.Symbol]:
+    return {canonical_name(sp.latex(s)): s for s in [*model.sample, *model.where]}
+
+
 def _symbolic_names(model: Model) -> dict[str, Any]:
+    return dict(_per_model(_SYMBOLIC_NAMES, model, _compute_symbolic_names))
+
+
+def _compute_symbolic_names(model: Model) -> dict[str, Any]:
     names: dict[str, Any] = {}
     for symbol in [*model.sample, *model.where]:
         # Derived variables are expanded, so differentiating on the page sees through them.
@@ -553,8 +597,8 @@ class _CompiledNames(Mapping[str, Callable[[Mapping[sp.Symbol, float]], Any]]):
         self.model = model
         # A variable is read from the point; a named quantity (which wins) is compiled.
         self.sources: dict[str, tuple[sp.Symbol | None, Any]] = {
-            canonical_name(sp.latex(symbol)): (symbol, None)
-            for symbol in [*model.sample, *model.where]
+            name: (symbol, None)
+            for name, symbol in _per_model(_VARIABLE_NAMES, model, _variable_names).items()
         }
         for latex, meaning in model.names.items():
             self.sources[canonical_name(latex)] = (None, meaning)

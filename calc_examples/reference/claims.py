@@ -183,7 +183,10 @@ def quadratic(size: int) -> Model:
     s = sp.ImmutableMatrix(size, size, symmetric_entry("S"))
     x_ = r"\mathbf{x}"
     return Model(
-        sample={**sample_entries(a, xs), **{entry: (-2.0, 2.0) for entry in s.free_symbols}},
+        sample={
+            **sample_entries(a, xs),
+            **{entry: (-2.0, 2.0) for entry in sorted(s.free_symbols, key=sp.default_sort_key)},
+        },
         names={
             "A": a,
             "S": s,
@@ -321,12 +324,15 @@ def symmetric(size: int) -> Model:
     xs = sp.ImmutableMatrix(size, size, symmetric_entry("X"))
     v = sp.ImmutableMatrix(size, size, symmetric_entry("V"))
     diagonal = {xs[i, i] for i in range(size)}
+    # Sorted: a set's order follows the process's string hashing, and the order of the sample
+    # is the order of the draws, so the points (and a counterexample) would change per build.
     return Model(
         sample={
             **{
-                entry: (3.0, 4.0) if entry in diagonal else (-0.5, 0.5) for entry in xs.free_symbols
+                entry: (3.0, 4.0) if entry in diagonal else (-0.5, 0.5)
+                for entry in sorted(xs.free_symbols, key=sp.default_sort_key)
             },
-            **{entry: (-2.0, 2.0) for entry in v.free_symbols},
+            **{entry: (-2.0, 2.0) for entry in sorted(v.free_symbols, key=sp.default_sort_key)},
         },
         names={"X": xs, "V": v, "I": sp.ImmutableMatrix.eye(size), "t": sp.Integer(0)},
         conditions=(xs.det() > 0,),
