@@ -19,6 +19,7 @@ import importlib.util
 import json
 import re
 from collections.abc import Iterable
+from itertools import accumulate
 from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
 
@@ -28,15 +29,10 @@ from nbformat import v4
 from verified_docs.examples.runner import ModuleRun
 from verified_docs.examples.sections import Chunk
 from verified_docs.markdown_syntax import CLAIM_MARKER, DISPLAY_OPEN, HEADING, display_role
+from verified_docs.page_scan import scan_page
 
 Module = tuple[str, list[Chunk], ModuleRun | None]
-EXAMPLE = re.compile(
-    r'^(?P<indent>[ \t]*)```python run[^\n]*\n[ \t]*--8<-- "(?P<source>[^":]+):(?P<section>[^"]+)"'
-    r"\n[ \t]*```[ \t]*$",
-    re.MULTILINE,
-)
 FOLD = re.compile(r'^(?P<indent>[ \t]*)\?\?\?\+? \w+(?: "(?P<title>[^"]*)")?\s*$')
-TITLE = re.compile(r"\A\s*# [^\n]*\n")
 SINGLE_DOLLAR = re.compile(r"(?<![\\$])\$(?!\$)")
 PAGE_LINK = re.compile(r"\]\((?!https?:|#)(?P<page>[^)#\s]+)\.md(?P<anchor>#[^)\s]*)?\)")
 
@@ -121,15 +117,20 @@ def _chapter_cells(markdown: str, modules: list[Module], site_root: str) -> list
     top-level heading would make two documents of one (a table of contents lists the sections
     under the first title only).
     """
-    markdown = TITLE.sub("", _without_front_matter(markdown), count=1)
+    markdown = _without_front_matter(markdown)
+    lines = markdown.split("\n")
+    # Where each line starts in ``markdown``: the scanner gives an example's lines (1-based).
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
     by_source = {source: (chunks, run) for source, chunks, run in modules}
     emitted: dict[str, int] = {}  # module -> how many of its chunks are in the notebook
     cells: list[Any] = []
-    position = 0
-    for example in EXAMPLE.finditer(markdown):
-        cells += _prose_cells(markdown[position : example.start()], site_root)
-        position = example.end()
-        source, section = example.group("source"), example.group("section")
+    position = _after_title(lines, starts)
+    # The examples as the page scanner finds them, the ones the build runs. The page's name
+    # only labels the scanner's problems, which the build has already reported.
+    for example in scan_page(Path(), markdown).examples:
+        cells += _prose_cells(markdown[position : starts[example.line - 1]], site_root)
+        position = starts[example.end_line - 1] + len(lines[example.end_line - 1])
+        source, section = example.source, example.section
         if source not in by_source:
             continue
         chunks, run = by_source[source]
@@ -154,6 +155,15 @@ def _chapter_cells(markdown: str, modules: list[Module], site_root: str) -> list
             cells.append(v4.new_markdown_cell(f"The rest of `{source}`:"))
             cells.append(_code_cell("\n".join(c.code.strip("\n") for c in rest), []))
     return cells
+
+
+def _after_title(lines: list[str], starts: list[int]) -> int:
+    """Where the page's text starts: after its title, when its first line is ``# Title``."""
+    for index, line in enumerate(lines):
+        if line.strip():
+            heading = HEADING.match(line)
+            return starts[index + 1] if heading and heading["hashes"] == "#" else 0
+    return 0
 
 
 def _prose_cells(markdown: str, site_root: str) -> list[Any]:
