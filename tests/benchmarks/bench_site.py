@@ -39,6 +39,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from verified_docs.markdown_syntax import DISPLAY_OPEN, lines_outside_fences
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 PROSE_PAGE = "docs/long-chains.md"
@@ -133,18 +135,21 @@ def build(copy: Path, site_dir: Path, **env: str) -> float:
 
 
 def edit_prose_line(page: Path) -> str:
-    """Change one prose line of a page (outside math, code and headings); returns the new line."""
-    lines = page.read_text("utf-8").splitlines(keepends=True)
-    in_code = in_math = False
-    for index, line in enumerate(lines):
-        stripped = line.strip()
-        if stripped.startswith("```"):
-            in_code = not in_code
-        elif stripped.startswith("$$") and not in_code:
+    """Change one prose line of a page (outside math, code and headings); returns the new line.
+
+    Code and display math are found by the page syntax's own rules, so the edit lands in what
+    the engine reads as prose.
+    """
+    # Lines without their line ends, as the syntax rules read them (``closes_fence`` would not
+    # take "```\n" for a closing fence).
+    lines = page.read_text("utf-8").split("\n")
+    in_math = False
+    for index, line in lines_outside_fences(lines):
+        if DISPLAY_OPEN.match(line):
             in_math = not in_math  # "$$ claim: id" opens, a bare "$$" closes
-        elif not (in_code or in_math) and line[:1].isalpha() and "$" not in line:
-            lines[index] = line.rstrip("\n") + " Edited for the benchmark.\n"
-            page.write_text("".join(lines), "utf-8")
+        elif not in_math and line[:1].isalpha() and "$" not in line:
+            lines[index] = line + " Edited for the benchmark."
+            page.write_text("\n".join(lines), "utf-8")
             return lines[index].strip()
     raise RuntimeError(f"no prose line found in {page}")
 
