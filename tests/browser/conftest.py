@@ -9,6 +9,7 @@ browser of its own.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -36,6 +37,15 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        """Stop quietly when the browser hangs up mid-file.
+
+        A test that closes its page while a preloaded font is still arriving is not an error;
+        the server would otherwise print a BrokenPipeError traceback into the test log.
+        """
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().copyfile(source, outputfile)
 
 
 @pytest.fixture(scope="session")
