@@ -31,6 +31,29 @@ class Mutation:
     role: str = "claim"
 
 
+def refuted_option_relabelled_as_claim(claim: str, *, reason: str) -> Mutation:
+    """A wrong option marked as a result: its check must show it false, for ``reason``."""
+    return Mutation(
+        name="refuted-option-relabelled-as-claim",
+        claim=claim,
+        old="$$ refuted:",
+        new="$$ claim:",
+        reason=reason,
+    )
+
+
+def correct_option_relabelled_as_refuted(claim: str) -> Mutation:
+    """A right option marked wrong: the build must say it holds, so it cannot be refuted."""
+    return Mutation(
+        name="correct-option-relabelled-as-refuted",
+        claim=claim,
+        old="$$ claim:",
+        new="$$ refuted:",
+        reason="marked refuted",
+        role="refuted",
+    )
+
+
 @dataclass(frozen=True)
 class Chapter:
     """A page of ``docs/`` and the mutations its claims must catch."""

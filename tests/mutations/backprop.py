@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tests.mutations import Mutation
+from tests.mutations import (
+    Mutation,
+    correct_option_relabelled_as_refuted,
+    refuted_option_relabelled_as_claim,
+)
 
 PAGE = "backprop.md"
 
@@ -100,19 +104,8 @@ MUTATIONS = (
         new=r"1 + \tanh^2(z)",
         reason="side 2 is false",
     ),
-    Mutation(
-        name="refuted-option-relabelled-as-claim",
-        claim="bp-mistake-indicator-outside",
-        old="$$ refuted:",
-        new="$$ claim:",
-        reason="side 2 (entry 1,1) is false",
+    refuted_option_relabelled_as_claim(
+        "bp-mistake-indicator-outside", reason="side 2 (entry 1,1) is false"
     ),
-    Mutation(
-        name="correct-option-relabelled-as-refuted",
-        claim="bp-quiz-softmax-option-a",
-        old="$$ claim:",
-        new="$$ refuted:",
-        reason="marked refuted",
-        role="refuted",
-    ),
+    correct_option_relabelled_as_refuted("bp-quiz-softmax-option-a"),
 )

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tests.mutations import Mutation
+from tests.mutations import (
+    Mutation,
+    correct_option_relabelled_as_refuted,
+    refuted_option_relabelled_as_claim,
+)
 
 PAGE = "chain-rules.md"
 
@@ -74,21 +78,8 @@ MUTATIONS = (
         new=r"\right)",
         reason="side 2 (entry 1,1) is false",
     ),
-    Mutation(
-        name="refuted-option-relabelled-as-claim",
-        claim="chain-vec-doubled",
-        old="$$ refuted:",
-        new="$$ claim:",
-        reason="side 2 (entry 1,1) is false",
-    ),
-    Mutation(
-        name="correct-option-relabelled-as-refuted",
-        claim="chain-ex1-a",
-        old="$$ claim:",
-        new="$$ refuted:",
-        reason="marked refuted",
-        role="refuted",
-    ),
+    refuted_option_relabelled_as_claim("chain-vec-doubled", reason="side 2 (entry 1,1) is false"),
+    correct_option_relabelled_as_refuted("chain-ex1-a"),
     Mutation(
         name="partial-written-as-total",
         claim="chain-sum-partial-x",

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tests.mutations import Mutation
+from tests.mutations import (
+    Mutation,
+    correct_option_relabelled_as_refuted,
+    refuted_option_relabelled_as_claim,
+)
 
 PAGE = "derivatives.md"
 
@@ -84,21 +88,8 @@ MUTATIONS = (
         new="= 2x + 3",
         reason="side 3 is false",
     ),
-    Mutation(
-        name="refuted-option-relabelled-as-claim",
-        claim="deriv-mistake-negative-power",
-        old="$$ refuted:",
-        new="$$ claim:",
-        reason="side 2 is false",
-    ),
-    Mutation(
-        name="correct-option-relabelled-as-refuted",
-        claim="deriv-ex2-option-b",
-        old="$$ claim:",
-        new="$$ refuted:",
-        reason="marked refuted",
-        role="refuted",
-    ),
+    refuted_option_relabelled_as_claim("deriv-mistake-negative-power", reason="side 2 is false"),
+    correct_option_relabelled_as_refuted("deriv-ex2-option-b"),
     Mutation(
         name="wrong-left-side",
         claim="deriv-experiment-derivative",

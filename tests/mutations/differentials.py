@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.mutations import Mutation
+from tests.mutations import Mutation, refuted_option_relabelled_as_claim
 
 PAGE = "differentials.md"
 
@@ -56,11 +56,5 @@ MUTATIONS = (
         new=r"\operatorname{tr}(dX)",
         reason="is false",
     ),
-    Mutation(
-        name="refuted-option-relabelled-as-claim",
-        claim="diff-mistake-inverse",
-        old="$$ refuted:",
-        new="$$ claim:",
-        reason="is false",
-    ),
+    refuted_option_relabelled_as_claim("diff-mistake-inverse", reason="is false"),
 )

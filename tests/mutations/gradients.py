@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tests.mutations import Mutation
+from tests.mutations import (
+    Mutation,
+    correct_option_relabelled_as_refuted,
+    refuted_option_relabelled_as_claim,
+)
 
 PAGE = "gradients.md"
 
@@ -98,19 +102,6 @@ MUTATIONS = (
         new=r"3\Delta_1 \Delta_2",
         reason="side 3 is false",
     ),
-    Mutation(
-        name="refuted-option-relabelled-as-claim",
-        claim="grad-mistake-quadratic",
-        old="$$ refuted:",
-        new="$$ claim:",
-        reason="is false",
-    ),
-    Mutation(
-        name="correct-option-relabelled-as-refuted",
-        claim="grad-quiz-ls-a",
-        old="$$ claim:",
-        new="$$ refuted:",
-        reason="marked refuted",
-        role="refuted",
-    ),
+    refuted_option_relabelled_as_claim("grad-mistake-quadratic", reason="is false"),
+    correct_option_relabelled_as_refuted("grad-quiz-ls-a"),
 )

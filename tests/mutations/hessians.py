@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tests.mutations import Mutation
+from tests.mutations import (
+    Mutation,
+    correct_option_relabelled_as_refuted,
+    refuted_option_relabelled_as_claim,
+)
 
 PAGE = "hessians.md"
 
@@ -66,21 +70,8 @@ MUTATIONS = (
         new="$$ claim:",
         reason="side 2 is false",
     ),
-    Mutation(
-        name="refuted-option-relabelled-as-claim",
-        claim="hess-ex2-option-b",
-        old="$$ refuted:",
-        new="$$ claim:",
-        reason="has shape",
-    ),
-    Mutation(
-        name="correct-option-relabelled-as-refuted",
-        claim="hess-ex2-option-a",
-        old="$$ claim:",
-        new="$$ refuted:",
-        reason="marked refuted",
-        role="refuted",
-    ),
+    refuted_option_relabelled_as_claim("hess-ex2-option-b", reason="has shape"),
+    correct_option_relabelled_as_refuted("hess-ex2-option-a"),
     Mutation(
         name="taylor-mixed-term-halved",
         claim="hess-taylor-at-p",

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tests.mutations import Mutation
+from tests.mutations import (
+    Mutation,
+    correct_option_relabelled_as_refuted,
+    refuted_option_relabelled_as_claim,
+)
 
 PAGE = "jacobians.md"
 
@@ -77,19 +81,6 @@ MUTATIONS = (
         new="= A",
         reason="side 3 has shape 2×3 but the true value is 3×2",
     ),
-    Mutation(
-        name="refuted-option-relabelled-as-claim",
-        claim="jac-mistake-softmax-diag",
-        old="$$ refuted:",
-        new="$$ claim:",
-        reason="is false",
-    ),
-    Mutation(
-        name="correct-option-relabelled-as-refuted",
-        claim="jac-ex-1-option-a",
-        old="$$ claim:",
-        new="$$ refuted:",
-        reason="marked refuted",
-        role="refuted",
-    ),
+    refuted_option_relabelled_as_claim("jac-mistake-softmax-diag", reason="is false"),
+    correct_option_relabelled_as_refuted("jac-ex-1-option-a"),
 )

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tests.mutations import Mutation
+from tests.mutations import (
+    Mutation,
+    correct_option_relabelled_as_refuted,
+    refuted_option_relabelled_as_claim,
+)
 
 PAGE = "long-chains.md"
 
@@ -49,21 +53,8 @@ MUTATIONS = (
         new="2t",
         reason="side 2 is false",
     ),
-    Mutation(
-        name="refuted-option-relabelled-as-claim",
-        claim="long-chain-quiz-1-option-b",
-        old="$$ refuted:",
-        new="$$ claim:",
-        reason="side 2 is false",
-    ),
-    Mutation(
-        name="correct-option-relabelled-as-refuted",
-        claim="long-chain-quiz-1-option-a",
-        old="$$ claim:",
-        new="$$ refuted:",
-        reason="marked refuted",
-        role="refuted",
-    ),
+    refuted_option_relabelled_as_claim("long-chain-quiz-1-option-b", reason="side 2 is false"),
+    correct_option_relabelled_as_refuted("long-chain-quiz-1-option-a"),
     Mutation(
         name="wrong-last-side",
         claim="long-chain-f-of-t",
