@@ -231,7 +231,7 @@ def verify_site(
     report.problems.extend(check_problems)
     scans = scan_docs(docs_dir, repo_root)
     first_use: dict[str, DisplayMath] = {}
-    bound: list[tuple[PageScan, list[ClaimRecord]]] = []
+    bound: list[tuple[PageScan, list[ClaimRecord], bool]] = []
     for scan in scans:
         active = execute and (selected is None or Path(scan.page) in selected)
         claims = [
@@ -239,14 +239,13 @@ def verify_site(
             for equation in scan.equations
             if equation.claim_id is not None
         ]
-        bound.append((scan, claims))
+        bound.append((scan, claims, active))
     # The claims are verified in worker processes while this one runs the examples (in their
     # own process) and decides the statements, which need the checks but not the verdicts.
     verify.start()
     pages: list[tuple[PageScan, list[ClaimRecord], list[ExampleRecord], list[StatementRecord]]] = []
     try:
-        for scan, claims in bound:
-            active = execute and (selected is None or Path(scan.page) in selected)
+        for scan, claims, active in bound:
             examples = [
                 run_example(example, settings, runner if active else None)
                 for example in scan.examples
@@ -295,15 +294,14 @@ def _page_statements(
     that, with the fingerprints of the checks' modules, so a copy of a page with one claim
     changed (a mutation test), or a prose edit, decides them without evaluating anything.
     """
-    bound = [record for record in claims if record.check is not None]
+    bound = [(record, record.check) for record in claims if record.check is not None]
     if cache is None or not active or not scan.statements or not bound:
         return check_statements(scan.statements, page_models(claims), execute=active)
-    sources = sorted({record.check.source for record in bound if record.check is not None})
+    sources = sorted({check.source for _, check in bound})
     parts = [module_fingerprint(source, cache.project_root, cache.packages) for source in sources]
     parts += [
-        repr((record.equation.claim_id, record.check.claim_id, record.equation.section))
-        for record in bound
-        if record.check is not None
+        repr((record.equation.claim_id, check.claim_id, record.equation.section))
+        for record, check in bound
     ]
     parts += [
         repr((item.latex, item.relation, item.context, item.section)) for item in scan.statements

@@ -374,9 +374,10 @@ def _page_symbols(model: Model) -> dict[sp.Symbol, sp.Symbol]:
     """
     variables = _variables(model)
     directions = {direction_name(Name(name, name)).canonical for name in variables}
+    bound_directions = directions & set(variables)
     renamed: dict[sp.Symbol, sp.Symbol] = {}
     for latex, meaning in model.names.items():
-        if canonical_name(latex) not in directions & set(variables):
+        if canonical_name(latex) not in bound_directions:
             continue
         if not isinstance(meaning, sp.MatrixBase):
             renamed[meaning] = sp.Symbol(latex)
@@ -472,12 +473,11 @@ class _Scope:
 
     def _derived_names(self, name: str) -> dict[str, str]:
         """Each name the model derives from the derived variable ``name``, mapped to it."""
-        derived = {canonical_name(sp.latex(symbol)): symbol for symbol in self.model.where}
-        if name not in derived:
+        symbol = _per_model(_VARIABLE_NAMES, self.model, _variable_names).get(name)
+        if symbol not in self.model.where:
             return {}
         return {
-            canonical_name(sp.latex(symbol)): name
-            for symbol in self.model.derived_from({derived[name]})
+            canonical_name(sp.latex(derived)): name for derived in self.model.derived_from({symbol})
         }
 
     def _changed(

@@ -287,11 +287,15 @@ def _names(node: Node) -> list[Name]:
         return [node]
     children: list[Node] = []
     match node:
-        case Negate(operand) | Transpose(operand) | Call(_, operand) | Norm(operand, _):
-            children = [operand]
-        case ShapeAnnotation(operand, _, _) | DerivativeOperator(_, _, operand):
-            children = [operand]
-        case Differential(operand):
+        case (
+            Negate(operand)
+            | Transpose(operand)
+            | Call(_, operand)
+            | Norm(operand, _)
+            | ShapeAnnotation(operand, _, _)
+            | DerivativeOperator(_, _, operand)
+            | Differential(operand)
+        ):
             children = [operand]
         case BinaryOp(_, left, right) | Power(left, right):
             children = [left, right]
